@@ -1,0 +1,74 @@
+import type { Dataset } from './types';
+
+/** One control step of one source: an LP column. */
+export interface Step {
+  index: number;
+  source: number;
+  /** Position of this step on its source's cost curve (0 = cheapest). */
+  level: number;
+  jurisdiction: number;
+  province: number;
+  sector: number;
+  pollutant: number;
+  /** Tonnes/yr this step can remove. */
+  cap: number;
+  /** yuan per tonne. */
+  unitCost: number;
+}
+
+/** The dataset flattened into arrays the LP and the charts index by position. */
+export interface Compiled {
+  dataset: Dataset;
+  steps: Step[];
+  /** effect[r][k]: μg/m³ removed at receptor r per tonne cut at step k. */
+  effect: Float64Array[];
+  jurisdictionIndex: Map<string, number>;
+  receptorIndex: Map<string, number>;
+  /** Index of each receptor's own jurisdiction. */
+  receptorJurisdiction: number[];
+}
+
+const cache = new WeakMap<Dataset, Compiled>();
+
+/** Flattens a validated dataset (memoised per dataset object). */
+export function compile(dataset: Dataset): Compiled {
+  const hit = cache.get(dataset);
+  if (hit) return hit;
+  const indexOf = (items: { id: string }[]) => new Map(items.map((item, i) => [item.id, i]));
+  const jurisdictionIndex = indexOf(dataset.jurisdictions);
+  const provinceIndex = indexOf(dataset.provinces);
+  const sectorIndex = indexOf(dataset.sectors);
+  const pollutantIndex = indexOf(dataset.pollutants);
+  const receptorIndex = indexOf(dataset.receptors);
+
+  const steps: Step[] = [];
+  dataset.sources.forEach((source, s) => {
+    const jurisdiction = jurisdictionIndex.get(source.jurisdiction)!;
+    const province = provinceIndex.get(dataset.jurisdictions[jurisdiction].province)!;
+    source.steps.forEach((step, level) => {
+      steps.push({
+        index: steps.length,
+        source: s,
+        level,
+        jurisdiction,
+        province,
+        sector: sectorIndex.get(source.sector)!,
+        pollutant: pollutantIndex.get(source.pollutant)!,
+        cap: step.share * source.emissions,
+        unitCost: step.cost,
+      });
+    });
+  });
+
+  const effect = dataset.receptors.map((_, r) => Float64Array.from(steps, (k) => dataset.coefficients[r][k.jurisdiction][k.pollutant]));
+  const compiled: Compiled = {
+    dataset,
+    steps,
+    effect,
+    jurisdictionIndex,
+    receptorIndex,
+    receptorJurisdiction: dataset.receptors.map((r) => jurisdictionIndex.get(r.jurisdiction)!),
+  };
+  cache.set(dataset, compiled);
+  return compiled;
+}

@@ -1,0 +1,72 @@
+import type { GLPK } from 'glpk.js/node';
+import { buildProblem, setTargets, solveProblem } from './lp';
+import type { Dataset, PlanResult, Scenario } from './types';
+
+export interface SweepRow {
+  target: number;
+  /** yuan/yr, null where the scenario cannot meet the target. */
+  local: number | null;
+  regional: number | null;
+  /** local - regional, null unless both are feasible. */
+  saving: number | null;
+  marginalLocal: number | null;
+  marginalRegional: number | null;
+}
+
+export interface SweepQuery {
+  receptors: string[];
+  from: number;
+  to: number;
+  step: number;
+}
+
+export const MAX_SWEEP_POINTS = 20_000;
+
+/** Targets from `from` towards `to` (either direction) in steps, endpoints included, without float drift. */
+export function sweepTargets({ from, to, step }: Pick<SweepQuery, 'from' | 'to' | 'step'>): number[] {
+  if (![from, to, step].every(Number.isFinite) || step <= 0) throw new RangeError('Sweep needs finite from/to and a positive step.');
+  const n = Math.floor(Math.abs(to - from) / step + 1e-9);
+  if (n + 1 > MAX_SWEEP_POINTS) throw new RangeError(`A sweep of ${n + 1} targets is too long (at most ${MAX_SWEEP_POINTS}); use a larger step.`);
+  const sign = to < from ? -1 : 1;
+  const digits = Math.max(0, -Math.floor(Math.log10(step)) + 3);
+  return Array.from({ length: n + 1 }, (_, i) => Number((from + sign * i * step).toFixed(digits)));
+}
+
+/**
+ * Cost against target for both scenarios. One LP per scenario is built and re-targeted; costs
+ * only rise as the target tightens, so once a scenario is infeasible the tighter targets are
+ * skipped rather than solved.
+ */
+export function sweep(glpk: GLPK, dataset: Dataset, query: SweepQuery): SweepRow[] {
+  const targets = sweepTargets(query);
+  const scenarios: Scenario[] = ['local', 'regional'];
+  const columns = scenarios.map((scenario) => {
+    const at = (t: number) => query.receptors.map((receptor) => ({ receptor, target: t }));
+    const problem = buildProblem(dataset, { scenario, targets: at(targets[0]) });
+    const tightening = targets.length < 2 || targets[1] < targets[0];
+    let deadFrom: number | null = null;
+    const out: (PlanResult | null)[] = targets.map((t) => {
+      if (tightening && deadFrom !== null && t <= deadFrom) return null;
+      setTargets(problem, at(t));
+      const plan = solveProblem(glpk, problem);
+      if (!plan.feasible) {
+        deadFrom = t;
+        return null;
+      }
+      return plan;
+    });
+    return out;
+  });
+  return targets.map((target, i) => {
+    const [local, regional] = columns.map((c) => c[i]);
+    const marginal = (p: PlanResult | null) => (p ? Math.max(0, ...Object.values(p.marginalCost)) : null);
+    return {
+      target,
+      local: local?.totalCost ?? null,
+      regional: regional?.totalCost ?? null,
+      saving: local && regional ? local.totalCost! - regional.totalCost! : null,
+      marginalLocal: marginal(local),
+      marginalRegional: marginal(regional),
+    };
+  });
+}
