@@ -26,7 +26,12 @@ export interface Compiled {
   receptorIndex: Map<string, number>;
   /** Index of each receptor's own jurisdiction. */
   receptorJurisdiction: number[];
+  /** LP-format-safe column name of each step (position first, so names stay unique). */
+  columnNames: string[];
 }
+
+/** Names in CPLEX LP files allow letters, digits and a few symbols; keep to [A-Za-z0-9_]. */
+export const lpName = (id: string) => id.replace(/[^A-Za-z0-9_]/g, '_');
 
 const cache = new WeakMap<Dataset, Compiled>();
 
@@ -68,6 +73,7 @@ export function compile(dataset: Dataset): Compiled {
     jurisdictionIndex,
     receptorIndex,
     receptorJurisdiction: dataset.receptors.map((r) => jurisdictionIndex.get(r.jurisdiction)!),
+    columnNames: steps.map((k) => `x${k.index}_${lpName(dataset.sources[k.source].id)}_${k.level + 1}`),
   };
   cache.set(dataset, compiled);
   return compiled;

@@ -1,5 +1,5 @@
 import type { GLPK, LP } from 'glpk.js/node';
-import { compile, type Compiled } from './compile';
+import { compile, lpName, type Compiled } from './compile';
 import type { Dataset, Infeasibility, PlanQuery, PlanResult, ReceptorTarget, Tally } from './types';
 
 export type { GLPK };
@@ -22,16 +22,7 @@ export interface PlanProblem {
 
 const EPS = 1e-9;
 
-/** LP-format-safe name for a column: position first so names stay unique. */
-function columnName(compiled: Compiled, k: number): string {
-  const step = compiled.steps[k];
-  const source = compiled.dataset.sources[step.source].id.replace(/[^A-Za-z0-9_]/g, '_');
-  return `x${k}_${source}_${step.level + 1}`;
-}
-
-function rowName(compiled: Compiled, r: number): string {
-  return `ozone_${compiled.dataset.receptors[r].id.replace(/[^A-Za-z0-9_]/g, '_')}`;
-}
+const rowName = (compiled: Compiled, r: number) => `ozone_${lpName(compiled.dataset.receptors[r].id)}`;
 
 function checkQuery(compiled: Compiled, query: PlanQuery): void {
   if (query.scenario !== 'regional' && query.scenario !== 'local')
@@ -67,14 +58,14 @@ export function buildProblem(dataset: Dataset, query: PlanQuery): PlanProblem {
     objective: {
       direction: 1, // GLP_MIN
       name: 'cost_yuan',
-      vars: columns.map((k) => ({ name: columnName(compiled, k), coef: compiled.steps[k].unitCost })),
+      vars: columns.map((k) => ({ name: compiled.columnNames[k], coef: compiled.steps[k].unitCost })),
     },
     subjectTo: rows.map((r, i) => ({
       name: rowName(compiled, r),
-      vars: rowSteps[i].map((k) => ({ name: columnName(compiled, k), coef: compiled.effect[r][k] })),
+      vars: rowSteps[i].map((k) => ({ name: compiled.columnNames[k], coef: compiled.effect[r][k] })),
       bnds: { type: 2, lb: 0, ub: 0 }, // GLP_LO; lb set by setTargets
     })),
-    bounds: columns.map((k) => ({ name: columnName(compiled, k), type: 4, lb: 0, ub: compiled.steps[k].cap })), // GLP_DB
+    bounds: columns.map((k) => ({ name: compiled.columnNames[k], type: 4, lb: 0, ub: compiled.steps[k].cap })), // GLP_DB
   };
   const problem: PlanProblem = { compiled, query, lp, columns, rows, rowSteps };
   setTargets(problem, query.targets);
@@ -117,15 +108,16 @@ function diagnose(problem: PlanProblem): Infeasibility[] {
   problem.rows.forEach((r, i) => {
     const { receptor, target } = problem.query.targets[i];
     if (target < reach[i] - EPS) {
-      const who = problem.query.scenario === 'local' ? `${compiled.dataset.jurisdictions[compiled.receptorJurisdiction[r]].name.en}'s own sources` : 'the sources allowed';
+      const place = compiled.dataset.jurisdictions[compiled.receptorJurisdiction[r]].name.en;
+      const who = problem.query.scenario === 'local' ? `${place}'s own sources` : 'The sources allowed';
       const atBackground = reach[i] === compiled.dataset.receptors[r].background;
       unreachable.push({
         receptor,
         target,
         bestReachable: reach[i],
         reason: atBackground
-          ? `${target} μg/m³ is below the background ozone at ${receptor} (${reach[i].toFixed(1)} μg/m³, formed outside the basin), which no cut inside it can remove`
-          : `${who} can bring ${receptor} down to ${reach[i].toFixed(1)} μg/m³ at best, with every control step in use`,
+          ? `${target} μg/m³ is below the background ozone in ${place} (${reach[i].toFixed(1)} μg/m³, formed outside the basin), which no cut inside it can remove`
+          : `${who} can bring ${place} down to ${reach[i].toFixed(1)} μg/m³ at best, with every control step in use`,
       });
     }
   });
@@ -135,7 +127,7 @@ function diagnose(problem: PlanProblem): Infeasibility[] {
     receptor,
     target,
     bestReachable: reach[i],
-    reason: `${receptor} can reach ${reach[i].toFixed(1)} μg/m³ alone, but not while the other targets are met (cuts that help one receptor raise ozone at another)`,
+    reason: `${compiled.dataset.jurisdictions[compiled.receptorJurisdiction[problem.rows[i]]].name.en} can reach ${reach[i].toFixed(1)} μg/m³ alone, but not while the other targets are met (cuts that help one receptor raise ozone at another)`,
   }));
 }
 
@@ -170,7 +162,7 @@ export function solveProblem(glpk: GLPK, problem: PlanProblem): PlanResult {
   const cuts = new Array<number>(compiled.steps.length).fill(0);
   problem.columns.forEach((k) => {
     // Clamp solver round-off so cuts stay within [0, cap].
-    cuts[k] = Math.min(Math.max(out.result.vars[columnName(compiled, k)] ?? 0, 0), compiled.steps[k].cap);
+    cuts[k] = Math.min(Math.max(out.result.vars[compiled.columnNames[k]] ?? 0, 0), compiled.steps[k].cap);
   });
   let total = 0;
   for (const step of compiled.steps) {
@@ -192,7 +184,7 @@ export function solveProblem(glpk: GLPK, problem: PlanProblem): PlanResult {
   result.totalCost = total;
   result.stepCuts = cuts;
   result.ozone = ozoneAfter(compiled, cuts);
-  problem.rows.forEach((r, i) => {
+  problem.rows.forEach((r) => {
     const dual = out.result.dual?.[rowName(compiled, r)] ?? 0;
     if (Math.abs(dual) > EPS) result.marginalCost[dataset.receptors[r].id] = dual;
   });
@@ -204,7 +196,31 @@ export function solvePlan(glpk: GLPK, dataset: Dataset, query: PlanQuery): PlanR
   return solveProblem(glpk, buildProblem(dataset, query));
 }
 
-/** The LP in CPLEX LP format, for checking in another solver. */
-export function exportLp(glpk: GLPK, dataset: Dataset, query: PlanQuery): string {
-  return glpk.write(buildProblem(dataset, query).lp);
+/**
+ * The LP in CPLEX LP format, for checking in another solver. Written here rather than by
+ * glpk.write, which prints to stdout and writes a file as a side effect.
+ */
+export function exportLp(dataset: Dataset, query: PlanQuery): string {
+  const { lp, compiled } = buildProblem(dataset, query);
+  const terms = (vars: { name: string; coef: number }[]) => {
+    const parts = vars.map((v, i) => `${v.coef < 0 ? '-' : i === 0 ? '' : '+'} ${Math.abs(v.coef)} ${v.name}`.trim());
+    const lines: string[] = [];
+    for (let i = 0; i < parts.length; i += 4) lines.push(`   ${parts.slice(i, i + 4).join(' ')}`);
+    return lines.join('\n');
+  };
+  const targets = query.targets.map((t) => `${t.receptor} <= ${t.target} ug/m3`).join(', ');
+  return [
+    `\\ Airshed least-cost ozone plan: ${query.scenario} control, ${targets}`,
+    `\\ Dataset ${compiled.dataset.meta.id} v${compiled.dataset.meta.version}. Objective in yuan/yr; columns in t/yr cut;`,
+    '\\ each row: ozone removed at the receptor (ug/m3) >= baseline - target.',
+    'Minimize',
+    ` ${lp.objective.name}:`,
+    terms(lp.objective.vars),
+    'Subject To',
+    ...lp.subjectTo.flatMap((row) => [` ${row.name}:`, terms(row.vars), `   >= ${row.bnds.lb}`]),
+    'Bounds',
+    ...(lp.bounds ?? []).map((b) => ` 0 <= ${b.name} <= ${Number(b.ub.toPrecision(12))}`),
+    'End',
+    '',
+  ].join('\n');
 }

@@ -1,0 +1,47 @@
+/** npm run bench: solver timings on the default dataset (prints figures; asserts nothing). */
+import { readFileSync } from 'node:fs';
+import { performance } from 'node:perf_hooks';
+import { loadGlpk } from '../src/model/glpk';
+import { buildProblem, setTargets, solvePlan, solveProblem } from '../src/model/lp';
+import { greedyPlan, meritOrder } from '../src/model/merit';
+import { sweep } from '../src/model/sweep';
+import type { Dataset } from '../src/model/types';
+import { ms, percentile } from './stats';
+
+const dataset = JSON.parse(readFileSync(new URL('../public/data/bth-ozone.json', import.meta.url), 'utf8')) as Dataset;
+const glpk = await loadGlpk();
+const N = 1000;
+const targets = Array.from({ length: N }, (_, i) => 218 - (55 * ((i * 7919) % N)) / N);
+
+function time(label: string, run: (target: number) => void) {
+  for (let i = 0; i < 50; i++) run(targets[i]); // warm-up
+  const samples = targets.map((t) => {
+    const start = performance.now();
+    run(t);
+    return performance.now() - start;
+  });
+  console.log(`${label.padEnd(48)} median ${ms(percentile(samples, 50))}  p95 ${ms(percentile(samples, 95))}`);
+}
+
+console.log(`Airshed solver benchmark (${dataset.meta.id} v${dataset.meta.version}, ${dataset.sources.length} sources, Node ${process.version})`);
+time('solve, regional, build + solve + interpret', (t) => void solvePlan(glpk, dataset, { scenario: 'regional', targets: [{ receptor: 'beijing', target: t }] }));
+time('solve, local, build + solve + interpret', (t) => void solvePlan(glpk, dataset, { scenario: 'local', targets: [{ receptor: 'beijing', target: t }] }));
+const reused = buildProblem(dataset, { scenario: 'regional', targets: [{ receptor: 'beijing', target: 200 }] });
+time('solve, regional, LP reused (slider step)', (t) => {
+  setTargets(reused, [{ receptor: 'beijing', target: t }]);
+  solveProblem(glpk, reused);
+});
+const all = dataset.receptors.map((r) => r.id);
+time('solve, regional, all 13 receptors', (t) => void solvePlan(glpk, dataset, { scenario: 'regional', targets: all.map((receptor) => ({ receptor, target: t })) }));
+const order = meritOrder(dataset, 'beijing');
+time('greedy merit-order reference (order cached)', (t) => void greedyPlan(dataset, order, dataset.receptors[0].baseline - t));
+
+const runs: number[] = [];
+let rows = 0;
+for (let i = 0; i < 5; i++) {
+  const start = performance.now();
+  rows = sweep(glpk, dataset, { receptors: ['beijing'], from: 218, to: 163, step: 0.1 }).length;
+  runs.push(performance.now() - start);
+}
+console.log(`${'full sweep 218 -> 163 at 0.1, both scenarios'.padEnd(48)} median ${ms(percentile(runs, 50))} (${rows} targets x 2 scenarios)`);
+console.log('Goals: one solve < 2 ms; full sweep < 1000 ms.');

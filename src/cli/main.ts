@@ -1,0 +1,195 @@
+/** Airshed command line: npm run cli -- <command> [options]. */
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { parseArgs, type ParseArgsConfig } from 'node:util';
+import { loadGlpk } from '../model/glpk';
+import {
+  exportLp, formatProblems, parseDataset, QueryError, solvePlan, sweep, type Dataset, type PlanResult, type Scenario,
+} from '../model/index';
+import { formatTonnes, formatYuan } from '../model/format';
+
+export const DEFAULT_DATA = fileURLToPath(new URL('../../public/data/bth-ozone.json', import.meta.url));
+
+export const USAGE = `Usage: npm run cli -- <command> [options]
+
+Commands:
+  solve --target <μg/m³> --scenario local|regional [--receptors beijing,tianjin|all] [--data file.json] [--json]
+      Least-cost plan to bring peak ozone at the receptors (default beijing) to the target.
+  sweep [--from 218] [--to 163] [--step 1] [--receptors ...] [--format csv|json] [--data file.json]
+      Cost against target for both scenarios, with the saving of regional control.
+  export-lp --target <μg/m³> --scenario local|regional [--receptors ...] [--data file.json]
+      The LP in CPLEX LP format, to check in another solver.
+  validate <file.json>
+      Lists every problem in a dataset (exit 1), or summarises a valid one (exit 0).
+  help
+      This text.`;
+
+/** A problem the user can fix; printed as one paragraph, never a stack trace. */
+export class CliError extends Error {
+  constructor(message: string, readonly exitCode = 2) {
+    super(message);
+  }
+}
+
+export interface Io {
+  out: (text: string) => void;
+  err: (text: string) => void;
+}
+
+const options = {
+  target: { type: 'string' },
+  scenario: { type: 'string' },
+  receptors: { type: 'string' },
+  data: { type: 'string' },
+  json: { type: 'boolean' },
+  from: { type: 'string' },
+  to: { type: 'string' },
+  step: { type: 'string' },
+  format: { type: 'string' },
+} satisfies ParseArgsConfig['options'];
+
+function number(raw: string | undefined, name: string, fallback?: number): number {
+  if (raw === undefined) {
+    if (fallback !== undefined) return fallback;
+    throw new CliError(`--${name} is required (a number of μg/m³).`);
+  }
+  const value = Number(raw);
+  if (raw.trim() === '' || !Number.isFinite(value)) throw new CliError(`--${name} must be a number, got ${JSON.stringify(raw)}.`);
+  return value;
+}
+
+export function loadDataset(path: string): Dataset {
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch (error) {
+    throw new CliError(`Cannot read the dataset ${path}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}.`);
+  }
+  const checked = parseDataset(text);
+  if (!checked.ok) throw new CliError(`The dataset ${path} is not valid (${checked.problems.length} problem(s)):\n${formatProblems(checked.problems)}`, 1);
+  return checked.dataset;
+}
+
+function scenarioOf(raw: string | undefined): Scenario {
+  if (raw === 'local' || raw === 'regional') return raw;
+  throw new CliError(raw === undefined ? '--scenario is required: local or regional.' : `--scenario must be local or regional, got ${JSON.stringify(raw)}.`);
+}
+
+function receptorsOf(raw: string | undefined, dataset: Dataset): string[] {
+  if (raw === undefined) return [dataset.receptors[0].id];
+  if (raw === 'all') return dataset.receptors.map((r) => r.id);
+  const ids = raw.split(',').map((s) => s.trim()).filter(Boolean);
+  const known = new Set(dataset.receptors.map((r) => r.id));
+  const unknown = ids.filter((id) => !known.has(id));
+  if (ids.length === 0 || unknown.length > 0)
+    throw new CliError(`Unknown receptor(s) ${unknown.map((u) => JSON.stringify(u)).join(', ') || '(none given)'}; known: ${[...known].join(', ')}, or all.`);
+  return [...new Set(ids)];
+}
+
+function planJson(plan: PlanResult) {
+  return {
+    feasible: plan.feasible,
+    scenario: plan.query.scenario,
+    targets: Object.fromEntries(plan.query.targets.map((t) => [t.receptor, t.target])),
+    totalCost: plan.totalCost,
+    ozone: plan.ozone,
+    marginalCost: plan.marginalCost,
+    byJurisdiction: plan.byJurisdiction,
+    byProvince: plan.byProvince,
+    bySector: plan.bySector,
+    byPollutant: plan.byPollutant,
+    infeasibility: plan.infeasibility,
+  };
+}
+
+function planText(plan: PlanResult, dataset: Dataset): string {
+  const name = (id: string) => dataset.jurisdictions.find((j) => j.id === id)?.name.en ?? id;
+  const targets = plan.query.targets.map((t) => `${name(t.receptor)} ${t.target} μg/m³`).join(', ');
+  if (!plan.feasible) {
+    return [`${plan.query.scenario} control cannot meet ${targets}:`, ...plan.infeasibility.map((i) => `  - ${i.reason}.`)].join('\n');
+  }
+  const lines = [`${plan.query.scenario} control meets ${targets} for ${formatYuan(plan.totalCost!, 'en', 3)} a year.`];
+  for (const [id, ug] of Object.entries(plan.marginalCost)) lines.push(`Marginal cost at ${name(id)}: ${formatYuan(ug, 'en')} per μg/m³.`);
+  lines.push('', 'Jurisdiction        cost            NOx cut     VOC cut');
+  for (const [id, tally] of Object.entries(plan.byJurisdiction)) {
+    if (tally.cost <= 0) continue;
+    const cut = (p: string) => formatTonnes(tally.cutTonnes[p] ?? 0, 'en').padEnd(12);
+    lines.push(`${name(id).padEnd(20)}${formatYuan(tally.cost, 'en').padEnd(16)}${cut('NOx')}${cut('VOC')}`);
+  }
+  return lines.join('\n');
+}
+
+function csvCell(value: number | null): string {
+  return value === null ? '' : String(Math.round(value * 100) / 100);
+}
+
+export async function runCli(argv: string[], io: Io): Promise<number> {
+  try {
+    const [command, ...rest] = argv;
+    if (command === undefined || command === 'help' || command === '--help' || command === '-h') {
+      io.out(USAGE);
+      return command === undefined ? 2 : 0;
+    }
+    let parsed: ReturnType<typeof parseArgs<{ options: typeof options; allowPositionals: true }>>;
+    try {
+      parsed = parseArgs({ args: rest, options, allowPositionals: true, strict: true });
+    } catch (error) {
+      throw new CliError(`${(error as Error).message.replace(/\. To specify.*$/s, '')}.`);
+    }
+    const { values, positionals } = parsed;
+    if (command === 'validate') {
+      const path = positionals[0] ?? values.data;
+      if (!path) throw new CliError('validate needs a file: npm run cli -- validate file.json');
+      const dataset = loadDataset(path);
+      io.out(`${path} is valid: ${dataset.meta.title.en} v${dataset.meta.version}; ${dataset.jurisdictions.length} jurisdictions, ${dataset.sources.length} sources, ${dataset.sources.reduce((n, s) => n + s.steps.length, 0)} control steps, ${dataset.receptors.length} receptors.`);
+      return 0;
+    }
+    if (!['solve', 'sweep', 'export-lp'].includes(command)) throw new CliError(`Unknown command ${JSON.stringify(command)}.`);
+    if (positionals.length > 0) throw new CliError(`Unexpected argument ${JSON.stringify(positionals[0])}.`);
+    const dataset = loadDataset(values.data ?? DEFAULT_DATA);
+    const receptors = receptorsOf(values.receptors, dataset);
+    const glpk = await loadGlpk();
+
+    if (command === 'sweep') {
+      const { from: defaultFrom, to: defaultTo } = dataset.standards.sweep;
+      const format = values.format ?? 'csv';
+      if (format !== 'csv' && format !== 'json') throw new CliError(`--format must be csv or json, got ${JSON.stringify(format)}.`);
+      let rows;
+      try {
+        rows = sweep(glpk, dataset, { receptors, from: number(values.from, 'from', defaultFrom), to: number(values.to, 'to', defaultTo), step: number(values.step, 'step', 1) });
+      } catch (error) {
+        if (error instanceof RangeError) throw new CliError(error.message);
+        throw error;
+      }
+      if (format === 'json') io.out(JSON.stringify({ receptors, unit: 'yuan/yr', rows }));
+      else {
+        io.out('target_ug_m3,local_cost_yuan,regional_cost_yuan,saving_yuan,marginal_local_yuan_per_ug,marginal_regional_yuan_per_ug');
+        for (const r of rows) io.out([r.target, csvCell(r.local), csvCell(r.regional), csvCell(r.saving), csvCell(r.marginalLocal), csvCell(r.marginalRegional)].join(','));
+      }
+      return 0;
+    }
+
+    const target = number(values.target, 'target');
+    const query = { scenario: scenarioOf(values.scenario), targets: receptors.map((receptor) => ({ receptor, target })) };
+    if (command === 'export-lp') {
+      io.out(exportLp(dataset, query).trimEnd());
+      return 0;
+    }
+    const plan = solvePlan(glpk, dataset, query);
+    io.out(values.json ? JSON.stringify(planJson(plan)) : planText(plan, dataset));
+    return 0;
+  } catch (error) {
+    if (error instanceof CliError || error instanceof QueryError) {
+      io.err(`airshed: ${error.message}\nRun 'npm run cli -- help' for usage.`);
+      return error instanceof CliError ? error.exitCode : 2;
+    }
+    io.err(`airshed: unexpected failure: ${(error as Error).message}. Please report it with the command you ran.`);
+    return 70;
+  }
+}
+
+const isMain = process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1];
+if (isMain) {
+  const code = await runCli(process.argv.slice(2), { out: (t) => process.stdout.write(`${t}\n`), err: (t) => process.stderr.write(`${t}\n`) });
+  process.exitCode = code;
+}

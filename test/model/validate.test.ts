@@ -1,0 +1,74 @@
+import { describe, expect, it } from 'vitest';
+import { MAX_DATASET_BYTES, parseDataset, validateDataset } from '../../src/model/validate';
+import { defaultDataset } from '../fixtures';
+
+/** Applies a change to a copy of the default dataset and returns the problems found. */
+function problemsAfter(change: (d: any) => void) {
+  const d: any = defaultDataset();
+  change(d);
+  const result = validateDataset(d);
+  return result.ok ? [] : result.problems;
+}
+
+describe('validateDataset', () => {
+  it('accepts the default dataset', () => {
+    expect(validateDataset(defaultDataset()).ok).toBe(true);
+  });
+
+  const cases: [string, (d: any) => void, string, RegExp][] = [
+    ['missing field', (d) => delete d.sources[3].emissions, 'sources[3].emissions', /is missing/],
+    ['wrong type', (d) => (d.sources[0].emissions = '1000'), 'sources[0].emissions', /finite number, got a string/],
+    ['NaN (as null after JSON)', (d) => (d.receptors[0].baseline = null), 'receptors[0].baseline', /finite number, got null/],
+    ['Infinity', (d) => (d.sources[1].steps[0].cost = Infinity), 'sources[1].steps[0].cost', /finite number, got Infinity/],
+    ['negative tonnes', (d) => (d.sources[2].emissions = -5), 'sources[2].emissions', /finite number >= 0, got -5/],
+    ['unknown jurisdiction', (d) => (d.sources[4].jurisdiction = 'atlantis'), 'sources[4].jurisdiction', /unknown jurisdiction "atlantis"/],
+    ['unknown pollutant', (d) => (d.sources[4].pollutant = 'SO2'), 'sources[4].pollutant', /unknown pollutant "SO2"/],
+    ['unknown reference', (d) => (d.sources[4].costRef = 'nowhere'), 'sources[4].costRef', /unknown reference/],
+    ['duplicate id', (d) => (d.jurisdictions[2].id = d.jurisdictions[1].id), 'jurisdictions[2].id', /duplicate id "tianjin"/],
+    ['unsafe id', (d) => (d.sectors[0].id = '<script>'), 'sectors[0].id', /must be an id/],
+    ['non-increasing cost steps', (d) => (d.sources[12].steps[2].cost = d.sources[12].steps[1].cost - 1), 'sources[12].steps[2].cost', /must be a finite number >= the previous step's cost/],
+    ['shares above 100%', (d) => (d.sources[5].steps[0].share = 0.9), 'sources[5].steps', /shares sum to 1\d\d\.\d%, above 100% of the base emissions/],
+    ['share out of range', (d) => (d.sources[5].steps[0].share = 0), 'sources[5].steps[0].share', /> 0/],
+    ['matrix rows', (d) => d.coefficients.pop(), 'coefficients', /one row per receptor \(13\), got 12/],
+    ['matrix columns', (d) => d.coefficients[1].pop(), 'coefficients[1]', /one entry per jurisdiction \(13\), got 12/],
+    ['matrix cell', (d) => (d.coefficients[0][3] = [1]), 'coefficients[0][3]', /one value per pollutant \(2\), got 1/],
+    ['matrix value', (d) => (d.coefficients[0][3][1] = 'x'), 'coefficients[0][3][1]', /finite number/],
+    ['background above baseline', (d) => (d.receptors[0].background = 300), 'receptors[0].background', /<= 225/],
+    ['sweep reversed', (d) => (d.standards.sweep.to = 400), 'standards.sweep.to', /<= 218/],
+    ['format version', (d) => (d.formatVersion = 2), 'formatVersion', /must be 1/],
+    ['localized name', (d) => delete d.jurisdictions[0].name.zh, 'jurisdictions[0].name.zh', /is missing/],
+  ];
+  it.each(cases)('rejects %s at its path', (_, change, path, message) => {
+    const problems = problemsAfter(change);
+    const hit = problems.find((p) => p.path === path);
+    expect(hit, JSON.stringify(problems)).toBeDefined();
+    expect(hit!.message).toMatch(message);
+  });
+
+  it('lists every problem, not just the first', () => {
+    const problems = problemsAfter((d) => {
+      d.sources[0].emissions = -1;
+      d.sources[1].pollutant = 'CO';
+      d.receptors[2].baseline = 'high';
+    });
+    expect(problems.map((p) => p.path)).toEqual(['sources[0].emissions', 'sources[1].pollutant', 'receptors[2].baseline']);
+  });
+
+  it('rejects non-objects without throwing', () => {
+    for (const bad of [null, 42, 'text', [], undefined]) expect(validateDataset(bad).ok).toBe(false);
+  });
+});
+
+describe('parseDataset', () => {
+  it('reports invalid JSON as a problem', () => {
+    const result = parseDataset('{"format": ');
+    expect(result.ok).toBe(false);
+    if (!result.ok) expect(result.problems[0]).toMatchObject({ path: '(file)', message: expect.stringMatching(/not valid JSON/) });
+  });
+
+  it('refuses files over the size limit before parsing', () => {
+    const result = parseDataset(' '.repeat(MAX_DATASET_BYTES + 1));
+    expect(result.ok).toBe(false);
+    if (!result.ok) expect(result.problems[0].message).toMatch(/above the 5 MB limit/);
+  });
+});
