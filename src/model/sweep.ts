@@ -33,32 +33,26 @@ export function sweepTargets({ from, to, step }: Pick<SweepQuery, 'from' | 'to' 
 }
 
 /**
- * Cost against target for both scenarios. One LP per scenario is built and re-targeted; costs
- * only rise as the target tightens, so once a scenario is infeasible the tighter targets are
- * skipped rather than solved.
+ * Solves sweep rows one target at a time, so a caller (the worker) can interleave other work.
+ * One LP per scenario is built once and re-targeted. Costs only rise as the target tightens, so
+ * once a scenario is infeasible, targets at least as tight are answered without solving.
  */
-export function sweep(glpk: GLPK, dataset: Dataset, query: SweepQuery): SweepRow[] {
-  const targets = sweepTargets(query);
+export function createSweeper(glpk: GLPK, dataset: Dataset, receptors: string[]): (target: number) => SweepRow {
   const scenarios: Scenario[] = ['local', 'regional'];
-  const columns = scenarios.map((scenario) => {
-    const at = (t: number) => query.receptors.map((receptor) => ({ receptor, target: t }));
-    const problem = buildProblem(dataset, { scenario, targets: at(targets[0]) });
-    const tightening = targets.length < 2 || targets[1] < targets[0];
-    let deadFrom: number | null = null;
-    const out: (PlanResult | null)[] = targets.map((t) => {
-      if (tightening && deadFrom !== null && t <= deadFrom) return null;
-      setTargets(problem, at(t));
+  const at = (t: number) => receptors.map((receptor) => ({ receptor, target: t }));
+  const problems = scenarios.map((scenario) => buildProblem(dataset, { scenario, targets: at(dataset.standards.sweep.from) }));
+  /** Loosest target found infeasible so far, per scenario. */
+  const infeasibleAt: (number | null)[] = scenarios.map(() => null);
+  return (target) => {
+    const [local, regional] = problems.map((problem, i): PlanResult | null => {
+      const dead = infeasibleAt[i];
+      if (dead !== null && target <= dead) return null;
+      setTargets(problem, at(target));
       const plan = solveProblem(glpk, problem);
-      if (!plan.feasible) {
-        deadFrom = t;
-        return null;
-      }
-      return plan;
+      if (plan.feasible) return plan;
+      infeasibleAt[i] = Math.max(dead ?? -Infinity, target);
+      return null;
     });
-    return out;
-  });
-  return targets.map((target, i) => {
-    const [local, regional] = columns.map((c) => c[i]);
     const marginal = (p: PlanResult | null) => (p ? Math.max(0, ...Object.values(p.marginalCost)) : null);
     return {
       target,
@@ -68,5 +62,11 @@ export function sweep(glpk: GLPK, dataset: Dataset, query: SweepQuery): SweepRow
       marginalLocal: marginal(local),
       marginalRegional: marginal(regional),
     };
-  });
+  };
+}
+
+/** Cost against target for both scenarios over a range. */
+export function sweep(glpk: GLPK, dataset: Dataset, query: SweepQuery): SweepRow[] {
+  const row = createSweeper(glpk, dataset, query.receptors);
+  return sweepTargets(query).map(row);
 }

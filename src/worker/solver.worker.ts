@@ -1,0 +1,56 @@
+/// <reference lib="webworker" />
+import * as Comlink from 'comlink';
+import { loadGlpk } from '../model/glpk';
+import { solvePlan } from '../model/lp';
+import { createSweeper, type SweepRow } from '../model/sweep';
+import { formatProblems, validateDataset } from '../model/validate';
+import type { Dataset } from '../model/types';
+import type { SolverApi } from './api';
+
+let dataset: Dataset | undefined;
+let sweepGeneration = 0;
+/** Sweep work per slice before yielding to queued messages (a slider step costs about 1 ms). */
+const SLICE_MS = 8;
+
+const yieldToMessages = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
+
+function need(): Dataset {
+  if (!dataset) throw new Error('The worker has no dataset yet.');
+  return dataset;
+}
+
+const api: SolverApi = {
+  async init(raw) {
+    const checked = validateDataset(raw);
+    if (!checked.ok) return { ok: false, message: formatProblems(checked.problems, 10) };
+    dataset = checked.dataset;
+    await loadGlpk();
+    return { ok: true };
+  },
+
+  async plan(targets) {
+    const glpk = await loadGlpk();
+    const start = performance.now();
+    const regional = solvePlan(glpk, need(), { scenario: 'regional', targets });
+    const local = solvePlan(glpk, need(), { scenario: 'local', targets });
+    return { regional, local, solveMs: performance.now() - start };
+  },
+
+  async sweep(receptors, targets) {
+    const generation = ++sweepGeneration;
+    const row = createSweeper(await loadGlpk(), need(), receptors);
+    const rows: SweepRow[] = [];
+    let sliceStart = performance.now();
+    for (const target of targets) {
+      rows.push(row(target));
+      if (performance.now() - sliceStart > SLICE_MS) {
+        await yieldToMessages();
+        if (generation !== sweepGeneration) return null;
+        sliceStart = performance.now();
+      }
+    }
+    return rows;
+  },
+};
+
+Comlink.expose(api);
