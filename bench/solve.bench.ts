@@ -4,6 +4,7 @@ import { performance } from 'node:perf_hooks';
 import { loadGlpk } from '../src/model/glpk';
 import { buildProblem, setTargets, solvePlan, solveProblem } from '../src/model/lp';
 import { greedyPlan, meritOrder } from '../src/model/merit';
+import { costGame, shapley, type PlayerMode } from '../src/model/sharing';
 import { sweep } from '../src/model/sweep';
 import type { Dataset } from '../src/model/types';
 import { ms, percentile } from './stats';
@@ -44,4 +45,18 @@ for (let i = 0; i < 5; i++) {
   runs.push(performance.now() - start);
 }
 console.log(`${'full sweep 218 -> 163 at 0.1, both scenarios'.padEnd(48)} median ${ms(percentile(runs, 50))} (${rows} targets x 2 scenarios)`);
+
+/** Burden sharing: every coalition's cost v(S), then the exact Shapley value, at the published target. */
+function timeShapley(label: string, mode: PlayerMode, receptors: string[], repeats: number) {
+  const samples = Array.from({ length: repeats }, () => {
+    const start = performance.now();
+    shapley(costGame(glpk, dataset, { targets: receptors.map((receptor) => ({ receptor, target: 196.7 })), players: mode }));
+    return performance.now() - start;
+  });
+  console.log(`${label.padEnd(48)} median ${ms(percentile(samples, 50))} (${repeats} run${repeats > 1 ? 's' : ''})`);
+}
+timeShapley('Shapley, 3 provinces, Beijing (7 coalitions)', 'provinces', ['beijing'], 20);
+timeShapley('Shapley, 13 cities, Beijing (8,191 coalitions)', 'cities', ['beijing'], 5);
+timeShapley('Shapley, 3 provinces, all receptors (LP)', 'provinces', all, 5);
+timeShapley('Shapley, 13 cities, all receptors (8,191 LPs)', 'cities', all, 1);
 console.log('Goals: one solve < 2 ms; full sweep < 1000 ms.');

@@ -4,7 +4,8 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { loadGlpk } from '../model/glpk';
 import {
-  exportLp, formatProblems, parseDataset, QueryError, solvePlan, sweep, type Dataset, type PlanResult, type Scenario,
+  costGame, exportLp, formatProblems, FUND_INDICATORS, parseDataset, PLAYER_MODES, QueryError, RULES, sharingReport, solvePlan, sweep,
+  type Dataset, type FundIndicator, type FundWeights, type PlanResult, type PlayerMode, type Rule, type Scenario, type SharingReport,
 } from '../model/index';
 import { formatTonnes, formatYuan } from '../model/format';
 
@@ -19,6 +20,11 @@ Commands:
       Cost against target for both scenarios, with the saving of regional control.
   export-lp --target <μg/m³> --scenario local|regional [--receptors ...] [--data file.json]
       The LP in CPLEX LP format, to check in another solver.
+  share --target <μg/m³> --rule shapley|equal|contribution|gdp|population [--players provinces|cities]
+        [--receptors beijing,...|all] [--fund emissions=1,contribution=1,gdp=0,benefit=1] [--data file.json] [--json]
+      Who pays: each player's responsibility under the rule against its cost in the least-cost
+      regional plan, the payments between players, and whether the split is in the core. --fund
+      adds a regional fund financed by the weighted formula.
   validate <file.json>
       Lists every problem in a dataset (exit 1), or summarises a valid one (exit 0).
   help
@@ -46,6 +52,9 @@ const options = {
   to: { type: 'string' },
   step: { type: 'string' },
   format: { type: 'string' },
+  rule: { type: 'string' },
+  players: { type: 'string' },
+  fund: { type: 'string' },
 } satisfies ParseArgsConfig['options'];
 
 function number(raw: string | undefined, name: string, fallback?: number): number {
@@ -84,6 +93,74 @@ function receptorsOf(raw: string | undefined, dataset: Dataset): string[] {
   if (ids.length === 0 || unknown.length > 0)
     throw new CliError(`Unknown receptor(s) ${unknown.map((u) => JSON.stringify(u)).join(', ') || '(none given)'}; known: ${[...known].join(', ')}, or all.`);
   return [...new Set(ids)];
+}
+
+function choice<T extends string>(raw: string | undefined, name: string, choices: readonly T[], fallback?: T): T {
+  if (raw === undefined && fallback !== undefined) return fallback;
+  if (choices.includes(raw as T)) return raw as T;
+  const list = choices.join(', ');
+  throw new CliError(raw === undefined ? `--${name} is required: one of ${list}.` : `--${name} must be one of ${list}, got ${JSON.stringify(raw)}.`);
+}
+
+/** "emissions=1,gdp=0.5": weights by name; unnamed indicators weigh 0. */
+function fundWeightsOf(raw: string): Partial<FundWeights> {
+  const weights: Partial<FundWeights> = {};
+  for (const part of raw.split(',').map((s) => s.trim()).filter(Boolean)) {
+    const [key, value, ...extra] = part.split('=').map((s) => s.trim());
+    if (!FUND_INDICATORS.includes(key as FundIndicator) || value === undefined || extra.length > 0)
+      throw new CliError(`--fund takes name=weight pairs separated by commas, with names ${FUND_INDICATORS.join(', ')}; got ${JSON.stringify(part)}.`);
+    const weight = Number(value);
+    if (value === '' || !Number.isFinite(weight) || weight < 0) throw new CliError(`--fund weight for ${key} must be a number >= 0, got ${JSON.stringify(value)}.`);
+    weights[key as FundIndicator] = weight;
+  }
+  return weights;
+}
+
+function shareText(report: SharingReport, dataset: Dataset): string {
+  const yuan = (x: number) => formatYuan(x, 'en');
+  const name = (id: string) => report.players.find((p) => p.id === id)?.name.en ?? id;
+  const place = (id: string) => dataset.jurisdictions.find((j) => j.id === id)?.name.en ?? id;
+  const targets = report.targets.map((t) => `${place(t.receptor)} ${t.target} μg/m³`).join(', ');
+  const { backstop } = report.game;
+  const lines = [
+    `Who pays to meet ${targets}: ${report.mode}, rule ${report.rule}.`,
+    `Least-cost regional plan, v(N): ${formatYuan(report.totalCost, 'en', 3)} a year. Of ${report.game.coalitions} coalitions, ${backstop.coalitionsUsing} cannot meet their own targets alone (shortfall priced at the backstop).`,
+    '',
+    `${'Player'.padEnd(14)}${'share'.padStart(9)}${'responsible'.padStart(15)}${'task'.padStart(15)}${'payment'.padStart(15)}${'alone'.padStart(15)}${'saving'.padStart(15)}`,
+  ];
+  for (const p of report.players) {
+    const cells = [p.responsibility, p.task, p.payment, p.standAlone, p.saving].map((x) => yuan(x).padStart(15));
+    const flags = [p.standAloneBackstop ? 'alone needs backstop' : '', p.worseOff ? `worse off by ${yuan(p.worseBy)}` : ''].filter(Boolean).join('; ');
+    lines.push(`${p.name.en.padEnd(14)}${`${(p.share * 100).toFixed(1)}%`.padStart(9)}${cells.join('')}${flags ? `  ${flags}` : ''}`);
+  }
+  lines.push('', 'Payment > 0 pays in, < 0 receives. Saving = alone - responsible.');
+  lines.push(report.flows.length === 0 ? 'No payments are needed.' : `Flows (${yuan(report.totalPaid)} a year in all): ${report.flows.map((f) => `${name(f.from)} -> ${name(f.to)} ${yuan(f.amount)}`).join('; ')}.`);
+  const worst = report.core.blocking[0];
+  lines.push(
+    report.core.inCore
+      ? 'This split is in the core: no coalition would do better on its own.'
+      : worst
+        ? `Not in the core: ${report.core.blockingCount} coalition(s) would do better alone; worst ${worst.members.map(name).join(' + ')} (charged ${yuan(worst.allocated)}, alone ${yuan(worst.value)}).`
+        : 'Not in the core: the shares do not add up to v(N).',
+  );
+  if (report.rule !== 'shapley') lines.push(`Shapley value: ${report.players.map((p) => `${p.name.en} ${yuan(p.shapley)}`).join(', ')}; ${report.shapley.inCore ? 'in' : 'not in'} the core.`);
+  const { equalCut } = report;
+  lines.push(
+    equalCut.feasible
+      ? `Equal-proportion cuts (each does its part): every source cuts ${(equalCut.fraction! * 100).toFixed(2)}%, ${formatYuan(equalCut.totalCost!, 'en', 3)} a year in all.`
+      : equalCut.reason!,
+  );
+  lines.push('', report.note);
+  if (report.fund) {
+    const { fund } = report;
+    const weights = FUND_INDICATORS.map((k) => `${k} ${(fund.weights[k] * 100).toFixed(0)}%`).join(', ');
+    lines.push('', `Regional fund (${weights}): ${yuan(fund.size)} a year, balance ${yuan(fund.balance)}.`);
+    lines.push(`${'Player'.padEnd(14)}${'share'.padStart(9)}${'pays in'.padStart(15)}${'receives'.padStart(15)}${'net'.padStart(15)}`);
+    report.players.forEach((p, i) =>
+      lines.push(`${p.name.en.padEnd(14)}${`${(fund.shares[i] * 100).toFixed(1)}%`.padStart(9)}${[fund.contributions[i], fund.disbursements[i], fund.net[i]].map((x) => yuan(x).padStart(15)).join('')}`),
+    );
+  }
+  return lines.join('\n');
 }
 
 function planJson(plan: PlanResult) {
@@ -144,7 +221,7 @@ export async function runCli(argv: string[], io: Io): Promise<number> {
       io.out(`${path} is valid: ${dataset.meta.title.en} v${dataset.meta.version}; ${dataset.jurisdictions.length} jurisdictions, ${dataset.sources.length} sources, ${dataset.sources.reduce((n, s) => n + s.steps.length, 0)} control steps, ${dataset.receptors.length} receptors.`);
       return 0;
     }
-    if (!['solve', 'sweep', 'export-lp'].includes(command)) throw new CliError(`Unknown command ${JSON.stringify(command)}.`);
+    if (!['solve', 'sweep', 'export-lp', 'share'].includes(command)) throw new CliError(`Unknown command ${JSON.stringify(command)}.`);
     if (positionals.length > 0) throw new CliError(`Unexpected argument ${JSON.stringify(positionals[0])}.`);
     const dataset = loadDataset(values.data ?? DEFAULT_DATA);
     const receptors = receptorsOf(values.receptors, dataset);
@@ -170,6 +247,15 @@ export async function runCli(argv: string[], io: Io): Promise<number> {
     }
 
     const target = number(values.target, 'target');
+    if (command === 'share') {
+      const rule = choice<Rule>(values.rule, 'rule', RULES);
+      const mode = choice<PlayerMode>(values.players, 'players', PLAYER_MODES, 'provinces');
+      const fund = values.fund === undefined ? undefined : fundWeightsOf(values.fund);
+      const game = costGame(glpk, dataset, { targets: receptors.map((receptor) => ({ receptor, target })), players: mode });
+      const report = sharingReport(game, rule, { fund });
+      io.out(values.json ? JSON.stringify({ unit: 'yuan/yr', ...report }) : shareText(report, dataset));
+      return 0;
+    }
     const query = { scenario: scenarioOf(values.scenario), targets: receptors.map((receptor) => ({ receptor, target })) };
     if (command === 'export-lp') {
       io.out(exportLp(dataset, query).trimEnd());

@@ -4,3 +4,14 @@ export { parseDataset, validateDataset, formatProblems, MAX_DATASET_BYTES, type 
 export { buildProblem, setTargets, solveProblem, solvePlan, exportLp, ozoneAfter, QueryError, type PlanProblem, type GLPK } from './lp';
 export { meritOrder, greedyPlan, type MeritStep, type GreedyPlan } from './merit';
 export { sweep, createSweeper, sweepTargets, MAX_SWEEP_POINTS, type SweepRow, type SweepQuery } from './sweep';
+export {
+  players, costGame, costGameSteps, coalitionMembers, costTolerance, shapley, coreCheck,
+  PLAYER_MODES, MAX_PLAYERS, COST_TOLERANCE, BACKSTOP_EPS, GAME_EXPLANATION, BACKSTOP_EXPLANATION,
+  type PlayerMode, type Player, type SharingQuery, type CostGame, type SharingProgress, type BlockingCoalition, type CoreCheck,
+} from './sharing';
+export {
+  responsibility, equalCutPlan, ozoneContribution, emissionsByPlayer, benefitByPlayer, taskCosts, transfers, regionalFund, sharingReport,
+  coalitionTable, RULES, FUND_INDICATORS, COALITION_TABLE_MAX_PLAYERS,
+  type Rule, type Responsibility, type EqualCutPlan, type PlayerTransfer, type Flow, type Transfers, type FundIndicator, type FundWeights, type Fund,
+  type PlayerShare, type SharingReport, type CoalitionRow,
+} from './sharing-rules';

@@ -78,6 +78,9 @@ export interface CostGame {
   regionalPlan: PlanResult;
 }
 
+/** Shortfalls below this (μg/m³) are round-off, not use of the backstop. */
+export const BACKSTOP_EPS = 1e-9;
+
 export interface SharingProgress {
   /** Coalitions evaluated so far, out of total (2^n - 1). */
   done: number;

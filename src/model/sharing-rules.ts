@@ -1,0 +1,468 @@
+/**
+ * Responsibility rules, the transfers they imply against the least-cost plan, and a regional
+ * fund, all on top of the cost game in sharing.ts.
+ */
+import { compile } from './compile';
+import { QueryError } from './lp';
+import {
+  BACKSTOP_EPS, BACKSTOP_EXPLANATION, coalitionMembers, coreCheck, costTolerance, GAME_EXPLANATION, shapley,
+  type CoreCheck, type CostGame, type Player, type PlayerMode,
+} from './sharing';
+import type { Dataset, LocalizedText, ReceptorTarget } from './types';
+
+export type Rule = 'shapley' | 'equal' | 'contribution' | 'gdp' | 'population';
+export const RULES: readonly Rule[] = ['shapley', 'equal', 'contribution', 'gdp', 'population'];
+
+const sum = (values: number[]) => values.reduce((a, b) => a + b, 0);
+
+/** Index of the player owning each jurisdiction (by dataset index). */
+function ownerOf(dataset: Dataset, list: Player[]): number[] {
+  const owner = new Array<number>(dataset.jurisdictions.length).fill(-1);
+  const index = compile(dataset).jurisdictionIndex;
+  list.forEach((p, i) => p.jurisdictions.forEach((j) => (owner[index.get(j)!] = i)));
+  return owner;
+}
+
+/** Per-player sums of a per-jurisdiction quantity. */
+function byPlayer(dataset: Dataset, list: Player[], perJurisdiction: (j: number) => number): number[] {
+  const owner = ownerOf(dataset, list);
+  const totals = list.map(() => 0);
+  dataset.jurisdictions.forEach((_, j) => {
+    if (owner[j] >= 0) totals[owner[j]] += perJurisdiction(j);
+  });
+  return totals;
+}
+
+/** Values scaled to sum to 1; an all-zero indicator cannot be shared out, so that is an error. */
+function normalise(values: number[], what: string): number[] {
+  const total = sum(values);
+  if (!(total > 0)) throw new QueryError(`Cannot share by ${what}: it is zero for every player in this dataset.`);
+  return values.map((v) => v / total);
+}
+
+/**
+ * Ozone each player's emissions form at the constrained receptors: Σ over receptors,
+ * jurisdictions and pollutants of max(a, 0) · E. Negative coefficients (titration) are not
+ * counted, since emitting NOx there is no credit for cleaner air.
+ */
+export function ozoneContribution(dataset: Dataset, targets: ReceptorTarget[], list: Player[]): number[] {
+  const compiled = compile(dataset);
+  const rows = targets.map((t) => compiled.receptorIndex.get(t.receptor)!);
+  const pollutant = new Map(dataset.pollutants.map((p, i) => [p.id, i]));
+  const perJurisdiction = dataset.jurisdictions.map(() => 0);
+  for (const source of dataset.sources) {
+    const j = compiled.jurisdictionIndex.get(source.jurisdiction)!;
+    const p = pollutant.get(source.pollutant)!;
+    for (const r of rows) perJurisdiction[j] += Math.max(dataset.coefficients[r][j][p], 0) * source.emissions;
+  }
+  return byPlayer(dataset, list, (j) => perJurisdiction[j]);
+}
+
+/** Base emissions of every pollutant (NOx + VOC), t/yr per player. */
+export function emissionsByPlayer(dataset: Dataset, list: Player[]): number[] {
+  const index = compile(dataset).jurisdictionIndex;
+  const perJurisdiction = dataset.jurisdictions.map(() => 0);
+  for (const source of dataset.sources) perJurisdiction[index.get(source.jurisdiction)!] += source.emissions;
+  return byPlayer(dataset, list, (j) => perJurisdiction[j]);
+}
+
+export interface EqualCutPlan {
+  feasible: boolean;
+  /** The common fraction f of every source's emissions cut (capped at what each source's steps allow); null if none works. */
+  fraction: number | null;
+  /** The largest fraction any source can cut; beyond it nothing changes. */
+  maxFraction: number;
+  /** yuan/yr; null if infeasible. */
+  totalCost: number | null;
+  /** yuan/yr per player (players order): each does its part. All 0 if infeasible. */
+  costs: number[];
+  /** Peak ozone at the constrained receptors under the plan (at maxFraction if infeasible). */
+  ozone: Record<string, number>;
+  /** Why no common fraction meets the targets; null when one does. */
+  reason: string | null;
+}
+
+/**
+ * Equal-proportion cuts ("each does its part"): every source cuts the same fraction f of its
+ * emissions (or all its steps allow, if less), cheapest steps first, with f the smallest
+ * fraction meeting every target. Ozone is piecewise linear in f with kinks only where a source
+ * runs out of steps, so f is found exactly segment by segment rather than by bisection, which
+ * would assume ozone falls monotonically in f (NOx titration can break that).
+ */
+export function equalCutPlan(dataset: Dataset, targets: ReceptorTarget[], list: Player[]): EqualCutPlan {
+  const compiled = compile(dataset);
+  const pollutant = new Map(dataset.pollutants.map((p, i) => [p.id, i]));
+  const sources = dataset.sources.map((s) => ({
+    source: s,
+    jurisdiction: compiled.jurisdictionIndex.get(s.jurisdiction)!,
+    pollutant: pollutant.get(s.pollutant)!,
+    maxShare: Math.min(1, sum(s.steps.map((k) => k.share))),
+  }));
+  const rows = targets.map((t) => compiled.receptorIndex.get(t.receptor)!);
+  const ozoneAt = (f: number) =>
+    rows.map((r) => dataset.receptors[r].baseline - sum(sources.map((s) => dataset.coefficients[r][s.jurisdiction][s.pollutant] * Math.min(f, s.maxShare) * s.source.emissions)));
+  const ozoneRecord = (f: number) => Object.fromEntries(targets.map((t, i) => [t.receptor, ozoneAt(f)[i]]));
+  const EPS = 1e-9; // μg/m³
+
+  const kinks = [...new Set([0, ...sources.map((s) => s.maxShare)])].sort((a, b) => a - b);
+  const maxFraction = kinks.at(-1)!;
+  let fraction: number | null = ozoneAt(0).every((o, i) => o <= targets[i].target + EPS) ? 0 : null;
+  for (let k = 1; fraction === null && k < kinks.length; k++) {
+    const [lo, hi] = [kinks[k - 1], kinks[k]];
+    const [atLo, atHi] = [ozoneAt(lo), ozoneAt(hi)];
+    let lower = lo;
+    let upper = hi;
+    for (let i = 0; i < targets.length; i++) {
+      const [g0, g1] = [atLo[i] - targets[i].target, atHi[i] - targets[i].target];
+      if (g0 <= EPS && g1 <= EPS) continue;
+      if (g0 > EPS && g1 > EPS) {
+        upper = -Infinity;
+        break;
+      }
+      const root = lo + ((hi - lo) * g0) / (g0 - g1);
+      if (g0 > EPS) lower = Math.max(lower, root);
+      else upper = Math.min(upper, root);
+    }
+    if (lower <= upper) fraction = lower;
+  }
+
+  const owner = ownerOf(dataset, list);
+  if (fraction === null) {
+    const ozone = ozoneAt(maxFraction);
+    const over = targets
+      .map((t, i) => ({ t, o: ozone[i], place: dataset.jurisdictions[compiled.receptorJurisdiction[rows[i]]].name.en }))
+      .filter(({ t, o }) => o > t.target + EPS)
+      .map(({ t, o, place }) => `${place} stays at ${o.toFixed(1)} μg/m³ (target ${t.target})`);
+    return {
+      feasible: false,
+      fraction: null,
+      maxFraction,
+      totalCost: null,
+      costs: list.map(() => 0),
+      ozone: ozoneRecord(maxFraction),
+      reason: `No equal-proportion cut meets the targets: even with every source cutting as much as its control steps allow (up to ${(maxFraction * 100).toFixed(1)}% of its emissions), ${over.join(', ') || 'the targets cannot all hold at once'}.`,
+    };
+  }
+  const f = fraction;
+  const costs = list.map(() => 0);
+  for (const s of sources) {
+    let remaining = Math.min(f, s.maxShare) * s.source.emissions;
+    let cost = 0;
+    for (const step of s.source.steps) {
+      const used = Math.min(remaining, step.share * s.source.emissions);
+      cost += used * step.cost;
+      remaining -= used;
+    }
+    if (owner[s.jurisdiction] >= 0) costs[owner[s.jurisdiction]] += cost;
+  }
+  return { feasible: true, fraction: f, maxFraction, totalCost: sum(costs), costs, ozone: ozoneRecord(f), reason: null };
+}
+
+export interface Responsibility {
+  rule: Rule;
+  /** Share of the total cost v(N) per player (players order); sums to 1. */
+  shares: number[];
+  /** yuan/yr per player: share · v(N); for Shapley φ_i itself, which may be negative. */
+  costs: number[];
+  /** What the rule means and how to read it (English). */
+  note: string;
+}
+
+const RULE_NOTES: Record<Rule, string> = {
+  shapley:
+    "Shapley value: each player's marginal cost averaged over every order in which the players could join. " +
+    'A negative value is a player whose sources help others reach their targets more than it costs them ' +
+    '(typically one with no target of its own upwind of one that has): it is owed that amount, not charged.',
+  equal:
+    'Equal-proportion cuts: each player bears the share of the cost it would carry if every source cut the same ' +
+    'fraction of its emissions, just enough to meet the targets ("each does its part").',
+  contribution:
+    "Ozone contribution: each player's share of the ozone its NOx and VOC emissions form at the constrained receptors " +
+    '(positive source-receptor coefficients times base emissions).',
+  gdp: 'Ability to pay: each player bears its share of the basin GDP.',
+  population: 'Per head: each player bears its share of the basin population.',
+};
+
+/** Inputs a rule may need that the report computes once anyway. */
+interface Precomputed {
+  shapleyValues?: number[];
+  equalCut?: EqualCutPlan;
+}
+
+/**
+ * Responsibility shares and costs under one rule. Every rule but Shapley is a pure function of
+ * the dataset, the targets and the players; all are scaled to v(N) so they share the same total.
+ */
+export function responsibility(game: CostGame, rule: Rule, precomputed: Precomputed = {}): Responsibility {
+  const { dataset, targets, players: list } = game;
+  const totalCost = game.value[game.value.length - 1];
+  const nothingToShare = totalCost <= costTolerance(game);
+  const even = list.map(() => 1 / list.length);
+  let shares: number[];
+  let note = RULE_NOTES[rule];
+  switch (rule) {
+    case 'shapley': {
+      const phi = precomputed.shapleyValues ?? shapley(game);
+      // With nothing to pay, φ is all zero; any shares would do, so split evenly.
+      return { rule, shares: nothingToShare ? even : phi.map((x) => x / totalCost), costs: phi, note };
+    }
+    case 'equal': {
+      const plan = precomputed.equalCut ?? equalCutPlan(dataset, targets, list);
+      if (!plan.feasible) throw new QueryError(plan.reason!);
+      shares = plan.totalCost! > 0 ? plan.costs.map((c) => c / plan.totalCost!) : even;
+      note += ` Here every source cuts ${(plan.fraction! * 100).toFixed(2)}% of its emissions, for ${(plan.totalCost! / 1e9).toFixed(3)} bn yuan/yr in all.`;
+      break;
+    }
+    case 'contribution':
+      shares = normalise(ozoneContribution(dataset, targets, list), 'ozone contribution');
+      break;
+    case 'gdp':
+    case 'population':
+      shares = normalise(byPlayer(dataset, list, (j) => dataset.jurisdictions[j][rule]), rule === 'gdp' ? 'GDP' : 'population');
+      break;
+    default:
+      throw new QueryError(`Unknown rule ${JSON.stringify(rule)}: use one of ${RULES.join(', ')}.`);
+  }
+  return { rule, shares, costs: shares.map((s) => s * totalCost), note };
+}
+
+export interface PlayerTransfer {
+  id: string;
+  /** yuan/yr the rule makes the player responsible for. */
+  responsibility: number;
+  /** yuan/yr the player's sources spend in the least-cost regional plan. */
+  task: number;
+  /** responsibility - task: positive pays in, negative receives. */
+  payment: number;
+  /** Cost of meeting its own receptors' targets with its own sources, v({i}); 0 without a constrained receptor. */
+  standAlone: number;
+  /** True when the player cannot meet its targets alone and the stand-alone cost includes the backstop. */
+  standAloneBackstop: boolean;
+  /** standAlone - responsibility. */
+  saving: number;
+  /** Cooperation under this rule costs the player more than acting alone. */
+  worseOff: boolean;
+  /** By how much (yuan/yr), 0 if not worse off. */
+  worseBy: number;
+}
+
+export interface Flow {
+  from: string;
+  to: string;
+  /** yuan/yr */
+  amount: number;
+}
+
+export interface Transfers {
+  players: PlayerTransfer[];
+  /** Who pays whom: each payer's payment split over the receivers in proportion to what they receive. */
+  flows: Flow[];
+  /** Sum of the positive payments (= sum of the flows). */
+  totalPaid: number;
+}
+
+/** Each player's cost in the least-cost regional plan, yuan/yr (players order). */
+export function taskCosts(game: CostGame): number[] {
+  return game.players.map((p) => sum(p.jurisdictions.map((j) => game.regionalPlan.byJurisdiction[j]?.cost ?? 0)));
+}
+
+/** Payments between players that turn the least-cost plan's spending into the rule's responsibility. */
+export function transfers(game: CostGame, rule: Responsibility): Transfers {
+  const tolerance = costTolerance(game);
+  const task = taskCosts(game);
+  const payments = rule.costs.map((c, i) => c - task[i]);
+  // v(N) (merit order or LP) and the plan's spending (glpk) agree to round-off, so payments net to zero.
+  const imbalance = sum(payments);
+  if (Math.abs(imbalance) > 1e-6 * Math.max(1, Math.abs(game.value[game.value.length - 1])))
+    throw new Error(`Transfers do not balance: payments sum to ${imbalance} yuan/yr.`);
+  const rows = game.players.map((p, i): PlayerTransfer => {
+    const mask = 1 << i;
+    const standAlone = game.value[mask];
+    const saving = standAlone - rule.costs[i];
+    const worseOff = saving < -tolerance;
+    return {
+      id: p.id,
+      responsibility: rule.costs[i],
+      task: task[i],
+      payment: payments[i],
+      standAlone,
+      standAloneBackstop: game.shortfall[mask] > BACKSTOP_EPS,
+      saving,
+      worseOff,
+      worseBy: worseOff ? -saving : 0,
+    };
+  });
+  const payers = rows.filter((r) => r.payment > tolerance);
+  const receivers = rows.filter((r) => r.payment < -tolerance);
+  const received = -sum(receivers.map((r) => r.payment));
+  const flows = payers.flatMap((payer) => receivers.map((receiver) => ({ from: payer.id, to: receiver.id, amount: (payer.payment * -receiver.payment) / received })));
+  return { players: rows, flows, totalPaid: sum(payers.map((p) => p.payment)) };
+}
+
+export type FundIndicator = 'emissions' | 'contribution' | 'gdp' | 'benefit';
+export const FUND_INDICATORS: readonly FundIndicator[] = ['emissions', 'contribution', 'gdp', 'benefit'];
+export type FundWeights = Record<FundIndicator, number>;
+
+export interface Fund {
+  /** The weights as given, scaled to sum to 1. */
+  weights: FundWeights;
+  /** Raw indicator per player: t/yr; ozone formed at the receptors; yuan GDP; μg/m³ × people. */
+  indicators: Record<FundIndicator, number[]>;
+  /** Formula share of the fund per player (sums to 1). */
+  shares: number[];
+  /** Total disbursements, yuan/yr. */
+  size: number;
+  contributions: number[];
+  /** What each player is reimbursed: the cost of cutting beyond its responsibility, max(task - responsibility, 0). */
+  disbursements: number[];
+  /** contribution - disbursement: positive pays into the fund. */
+  net: number[];
+  /** Σ contributions - Σ disbursements: 0 up to rounding. */
+  balance: number;
+}
+
+/**
+ * Ozone reduction at each player's receptors under the least-cost plan, times the people living
+ * there (μg/m³ × people). A player whose ozone rises on balance (titration) benefits 0, not less.
+ */
+export function benefitByPlayer(game: CostGame): number[] {
+  const { dataset, regionalPlan } = game;
+  const population = new Map(dataset.jurisdictions.map((j) => [j.id, j.population]));
+  return game.players.map((p) =>
+    Math.max(0, sum(dataset.receptors.filter((r) => p.receptors.includes(r.id)).map((r) => (r.baseline - regionalPlan.ozone[r.id]) * population.get(r.jurisdiction)!))),
+  );
+}
+
+/**
+ * A regional fund that reimburses whoever cuts beyond its responsibility, financed by a formula
+ * over emissions, ozone contribution, GDP and benefit with the user's weights.
+ */
+export function regionalFund(game: CostGame, rule: Responsibility, weights: Partial<FundWeights>): Fund {
+  for (const [key, w] of Object.entries(weights)) {
+    if (!FUND_INDICATORS.includes(key as FundIndicator)) throw new QueryError(`Unknown fund weight ${JSON.stringify(key)}: use ${FUND_INDICATORS.join(', ')}.`);
+    if (!Number.isFinite(w) || w! < 0) throw new QueryError(`The fund weight for ${key} must be a number >= 0, got ${w}.`);
+  }
+  const given = Object.fromEntries(FUND_INDICATORS.map((k) => [k, weights[k] ?? 0])) as FundWeights;
+  const weightSum = sum(Object.values(given));
+  if (!(weightSum > 0)) throw new QueryError(`The fund weights are all zero: give at least one of ${FUND_INDICATORS.join(', ')} a positive weight.`);
+  const { dataset, targets, players: list } = game;
+  const indicators: Record<FundIndicator, number[]> = {
+    emissions: emissionsByPlayer(dataset, list),
+    contribution: ozoneContribution(dataset, targets, list),
+    gdp: byPlayer(dataset, list, (j) => dataset.jurisdictions[j].gdp),
+    benefit: benefitByPlayer(game),
+  };
+  const normalised = Object.fromEntries(FUND_INDICATORS.map((k) => [k, given[k] / weightSum])) as FundWeights;
+  const shares = list.map(() => 0);
+  for (const k of FUND_INDICATORS) {
+    if (normalised[k] === 0) continue;
+    normalise(indicators[k], k === 'contribution' ? 'ozone contribution' : k).forEach((s, i) => (shares[i] += normalised[k] * s));
+  }
+  const task = taskCosts(game);
+  const disbursements = list.map((_, i) => Math.max(task[i] - rule.costs[i], 0));
+  const size = sum(disbursements);
+  const contributions = shares.map((s) => s * size);
+  return {
+    weights: normalised,
+    indicators,
+    shares,
+    size,
+    contributions,
+    disbursements,
+    net: contributions.map((c, i) => c - disbursements[i]),
+    balance: sum(contributions) - size,
+  };
+}
+
+export interface PlayerShare extends PlayerTransfer {
+  name: LocalizedText;
+  jurisdictions: string[];
+  receptors: string[];
+  /** Share of v(N) under the rule. */
+  share: number;
+  /** Shapley value, yuan/yr, whatever the rule (for comparison). */
+  shapley: number;
+}
+
+export interface SharingReport {
+  rule: Rule;
+  mode: PlayerMode;
+  targets: ReceptorTarget[];
+  /** v(N): the least cost of meeting the targets with every player's sources, yuan/yr. */
+  totalCost: number;
+  players: PlayerShare[];
+  note: string;
+  flows: Flow[];
+  totalPaid: number;
+  /** Is the rule's allocation in the core? */
+  core: CoreCheck;
+  shapley: { values: number[]; inCore: boolean; blockingCount: number };
+  /** The equal-proportion ("each does its part") plan, whatever the rule. */
+  equalCut: EqualCutPlan;
+  game: {
+    explanation: string;
+    coalitions: number;
+    backstop: { explanation: string; price: Record<string, number>; coalitionsUsing: number };
+    /** Every coalition's cost, for small games only (at most COALITION_TABLE_MAX_PLAYERS players). */
+    table?: CoalitionRow[];
+  };
+  fund?: Fund;
+}
+
+export interface CoalitionRow {
+  members: string[];
+  /** v(S), yuan/yr. */
+  cost: number;
+  /** μg/m³ priced at the backstop; 0 if the coalition meets its targets alone. */
+  shortfall: number;
+  backstop: boolean;
+}
+
+/** 2^6 - 1 = 63 rows: beyond that a table of coalitions is more noise than help. */
+export const COALITION_TABLE_MAX_PLAYERS = 6;
+
+/** v(S) and backstop use of every non-empty coalition. */
+export function coalitionTable(game: CostGame): CoalitionRow[] {
+  return Array.from({ length: game.value.length - 1 }, (_, i) => {
+    const mask = i + 1;
+    return { members: coalitionMembers(game, mask), cost: game.value[mask], shortfall: game.shortfall[mask], backstop: game.shortfall[mask] > BACKSTOP_EPS };
+  });
+}
+
+/** Everything the "Who pays" view shows for one rule, from a computed game (fast: no LP solves). */
+export function sharingReport(game: CostGame, rule: Rule, options: { fund?: Partial<FundWeights>; blockingLimit?: number } = {}): SharingReport {
+  const shapleyValues = shapley(game);
+  const equalCut = equalCutPlan(game.dataset, game.targets, game.players);
+  const chosen = responsibility(game, rule, { shapleyValues, equalCut });
+  const moved = transfers(game, chosen);
+  const shapleyCore = coreCheck(game, shapleyValues, { limit: 0 });
+  let coalitionsUsing = 0;
+  for (const s of game.shortfall) if (s > BACKSTOP_EPS) coalitionsUsing++;
+  return {
+    rule,
+    mode: game.mode,
+    targets: game.targets,
+    totalCost: game.value[game.value.length - 1],
+    players: game.players.map((p, i) => ({
+      ...moved.players[i],
+      name: p.name,
+      jurisdictions: p.jurisdictions,
+      receptors: p.receptors,
+      share: chosen.shares[i],
+      shapley: shapleyValues[i],
+    })),
+    note: chosen.note,
+    flows: moved.flows,
+    totalPaid: moved.totalPaid,
+    core: coreCheck(game, chosen.costs, { limit: options.blockingLimit }),
+    shapley: { values: shapleyValues, inCore: shapleyCore.inCore, blockingCount: shapleyCore.blockingCount },
+    equalCut,
+    game: {
+      explanation: GAME_EXPLANATION,
+      coalitions: game.value.length - 1,
+      backstop: { explanation: BACKSTOP_EXPLANATION, price: game.backstopPrice, coalitionsUsing },
+      table: game.players.length <= COALITION_TABLE_MAX_PLAYERS ? coalitionTable(game) : undefined,
+    },
+    fund: options.fund ? regionalFund(game, chosen, options.fund) : undefined,
+  };
+}
