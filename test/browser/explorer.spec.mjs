@@ -21,7 +21,7 @@ async function assertNoOverlap(page) {
   assert.ok(sideways <= 0, `page scrolls sideways by ${sideways}px`);
 }
 
-export const explorerTests = [
+export const tests = [
   {
     name: 'loads, renders the map with WebGL, and solves the default view',
     async run({ page, origin, waitForPlan }) {
