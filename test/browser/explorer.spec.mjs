@@ -49,7 +49,7 @@ export const tests = [
       await page.waitForFunction(() => document.querySelector('[data-testid="summary"]').textContent.includes('190.0'));
       assert.notEqual(await text(page, 'cost-regional'), before);
       assert.equal(await slider.getAttribute('aria-valuetext'), '190.0\u00a0μg/m³');
-      assert.match(page.url(), /target=190\.0/);
+      await page.waitForURL(/target=190\.0/);
       // The screen-reader sentence follows once the user stops.
       await page.waitForFunction(() => document.querySelector('[data-testid="summary-live"]').textContent.includes('190.0'));
     },
@@ -79,13 +79,13 @@ export const tests = [
       await page.getByLabel('Local control').check();
       await page.waitForFunction(() => document.querySelector('[data-testid="summary"]').textContent.startsWith('Local control'));
       assert.equal(await page.locator('[data-testid="cost-regional"]').count(), 0);
-      assert.match(page.url(), /scenario=local/);
+      await page.waitForURL(/scenario=local/);
       await page.getByLabel('Compare both').check();
       const beijingOnly = await text(page, 'cost-regional');
       await page.getByRole('button', { name: 'All 13' }).click();
       await page.waitForFunction(() => document.querySelector('[data-testid="summary"]').textContent.includes('all 13 places'));
       assert.notEqual(await text(page, 'cost-regional'), beijingOnly);
-      assert.match(page.url(), /receptors=all/);
+      await page.waitForURL(/receptors=all/);
     },
   },
   {
@@ -106,7 +106,7 @@ export const tests = [
       await tianjin.focus();
       await page.keyboard.press('Enter');
       assert.equal(await tianjin.getAttribute('aria-pressed'), 'true');
-      assert.match(page.url(), /selected=tianjin/);
+      await page.waitForURL(/selected=tianjin/);
       assert.match(await text(page, 'map-tip'), /Tianjin\s+Spending: 134\.3 m yuan/);
     },
   },
