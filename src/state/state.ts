@@ -9,7 +9,11 @@ export const STATE_VERSION = 1;
 export type ScenarioView = 'compare' | 'regional' | 'local';
 export type Unit = 'ug' | 'ppb';
 export type ColorBy = 'tonnes' | 'spending' | 'share' | 'effectiveness';
-export type View = 'explore' | 'methods';
+export type View = 'explore' | 'pay' | 'methods';
+export type Rule = 'shapley' | 'equal' | 'contribution' | 'gdp' | 'population';
+export type Players = 'provinces' | 'cities';
+export type Theme = 'auto' | 'light' | 'dark' | 'projector';
+export type Panel = 'controls' | 'map' | 'chart' | 'summary';
 
 export interface ViewState {
   /** Ozone target, μg/m³ (always stored in μg/m³; `unit` only changes display). */
@@ -18,10 +22,19 @@ export interface ViewState {
   scenario: ScenarioView;
   /** Receptors whose peak ozone must meet the target. */
   receptors: string[];
+  /** Who pays: the responsibility rule and who the players are. */
+  rule: Rule;
+  players: Players;
   colorBy: ColorBy;
   selected: string | null;
   view: View;
   lang: Lang;
+  theme: Theme;
+  /** Embedded in another page: no page chrome, only `panels`. */
+  embed: boolean;
+  panels: Panel[];
+  /** Lecture: the built-in lesson's slide number (1-based), or null outside a lesson. */
+  slide: number | null;
 }
 
 export const TARGET_MIN = 150;
@@ -31,8 +44,13 @@ export const TARGET_STEP = 0.1;
 export const SCENARIOS: ScenarioView[] = ['compare', 'regional', 'local'];
 export const UNITS: Unit[] = ['ug', 'ppb'];
 export const COLOR_BYS: ColorBy[] = ['tonnes', 'spending', 'share', 'effectiveness'];
-export const VIEWS: View[] = ['explore', 'methods'];
+export const VIEWS: View[] = ['explore', 'pay', 'methods'];
+export const RULES: Rule[] = ['shapley', 'equal', 'contribution', 'gdp', 'population'];
+export const PLAYERS: Players[] = ['provinces', 'cities'];
+export const THEMES: Theme[] = ['auto', 'light', 'dark', 'projector'];
 export const LANGS: Lang[] = ['en', 'zh'];
+export const PANELS: Panel[] = ['controls', 'map', 'chart', 'summary'];
+export const MAX_SLIDES = 20;
 
 export function defaultState(lang: Lang = 'en'): ViewState {
   return {
@@ -40,10 +58,16 @@ export function defaultState(lang: Lang = 'en'): ViewState {
     unit: 'ug',
     scenario: 'compare',
     receptors: ['beijing'],
+    rule: 'shapley',
+    players: 'provinces',
     colorBy: 'tonnes',
     selected: null,
     view: 'explore',
     lang,
+    theme: 'auto',
+    embed: false,
+    panels: [...PANELS],
+    slide: null,
   };
 }
 
@@ -55,39 +79,55 @@ export interface Notice {
   value: string;
 }
 
+/** Enumerated parameters: state key, URL name, allowed values. */
+const ENUMS = [
+  ['unit', 'unit', UNITS],
+  ['scenario', 'scenario', SCENARIOS],
+  ['rule', 'rule', RULES],
+  ['players', 'players', PLAYERS],
+  ['colorBy', 'color', COLOR_BYS],
+  ['view', 'view', VIEWS],
+  ['lang', 'lang', LANGS],
+  ['theme', 'theme', THEMES],
+] as const satisfies readonly (readonly [keyof ViewState, string, readonly string[]])[];
+
+const KNOWN_PARAMS = new Set(['v', 'target', 'receptors', 'selected', 'embed', 'panels', 'dark', 'slide', ...ENUMS.map(([, p]) => p)]);
 const MAX_PARAM_LENGTH = 200;
+
+/**
+ * URL migrations: MIGRATIONS[n] turns a version-n link into version n+1, so old links keep
+ * working. Version 1 is the first published format, so the list is empty until it changes.
+ */
+export const MIGRATIONS: Record<number, (params: URLSearchParams) => void> = {};
+
 /** Shown back to the user in a notice: short and printable only (rendered as text, never HTML). */
 const quote = (raw: string) => (raw.length > 40 ? `${raw.slice(0, 40)}…` : raw).replace(/[^\p{L}\p{N} .,_-]/gu, '?');
 
-export const roundTarget = (t: number) => Math.round(t / TARGET_STEP) * TARGET_STEP;
-export const clampTarget = (t: number) => Number(Math.min(TARGET_MAX, Math.max(TARGET_MIN, roundTarget(t))).toFixed(1));
+export const clampTarget = (t: number) => Number(Math.min(TARGET_MAX, Math.max(TARGET_MIN, Math.round(t / TARGET_STEP) * TARGET_STEP)).toFixed(1));
 
 /**
  * Reads a view state from URL parameters. Unknown or hostile values are ignored or clamped and
  * reported as notices; nothing from the URL is ever executed or rendered as markup.
  */
-export function decodeState(search: string, knownReceptors: string[], preferredLang: Lang = 'en'): { state: ViewState; notices: Notice[] } {
+export function decodeState(search: string, knownReceptors: string[], preferredLang: Lang = 'en', migrations = MIGRATIONS): { state: ViewState; notices: Notice[] } {
   const params = new URLSearchParams(search);
   const notices: Notice[] = [];
   const state = defaultState(preferredLang);
   const note = (param: string, key: Notice['key'], value: string) => notices.push({ param, key, value: quote(value) });
-  const pick = <T extends string>(param: string, allowed: readonly T[]): T | undefined => {
-    const raw = params.get(param);
-    if (raw === null) return undefined;
-    if ((allowed as readonly string[]).includes(raw)) return raw as T;
-    note(param, 'notice.ignored', raw);
-    return undefined;
-  };
 
-  const version = params.get('v');
-  if (version !== null && version !== String(STATE_VERSION)) note('v', 'notice.newerVersion', version);
-
-  for (const [param, raw] of params) {
-    if (raw.length > MAX_PARAM_LENGTH) {
-      note(param, 'notice.ignored', raw);
+  for (const [param, raw] of [...params]) {
+    if (raw.length > MAX_PARAM_LENGTH || param.length > 40) {
+      note(param.slice(0, 40), 'notice.ignored', raw);
       params.delete(param);
     }
   }
+  const rawVersion = params.get('v');
+  let version = rawVersion === null ? STATE_VERSION : Number(rawVersion);
+  if (version !== STATE_VERSION && !(Number.isInteger(version) && version < STATE_VERSION && version in migrations)) {
+    note('v', 'notice.newerVersion', rawVersion ?? '');
+    version = STATE_VERSION;
+  }
+  for (; version < STATE_VERSION; version++) migrations[version]?.(params);
 
   const rawTarget = params.get('target');
   if (rawTarget !== null) {
@@ -98,11 +138,19 @@ export function decodeState(search: string, knownReceptors: string[], preferredL
       if (state.target !== Number(value.toFixed(1))) note('target', 'notice.clamped', rawTarget);
     }
   }
-  state.unit = pick('unit', UNITS) ?? state.unit;
-  state.scenario = pick('scenario', SCENARIOS) ?? state.scenario;
-  state.colorBy = pick('color', COLOR_BYS) ?? state.colorBy;
-  state.view = pick('view', VIEWS) ?? state.view;
-  state.lang = pick('lang', LANGS) ?? state.lang;
+  for (const [key, param, allowed] of ENUMS) {
+    const raw = params.get(param);
+    if (raw === null) continue;
+    if ((allowed as readonly string[]).includes(raw)) (state as unknown as Record<string, string>)[key] = raw;
+    else note(param, 'notice.ignored', raw);
+  }
+  // Embeds take dark=auto|true|false, the iframe idiom; it maps onto the theme.
+  const dark = params.get('dark');
+  if (dark !== null) {
+    const theme = ({ auto: 'auto', true: 'dark', false: 'light' } as const)[dark as 'auto' | 'true' | 'false'];
+    if (theme) state.theme = theme;
+    else note('dark', 'notice.ignored', dark);
+  }
 
   const rawReceptors = params.get('receptors');
   if (rawReceptors !== null) {
@@ -110,32 +158,43 @@ export function decodeState(search: string, knownReceptors: string[], preferredL
     const known = ids.filter((id) => knownReceptors.includes(id));
     const unknown = ids.filter((id) => !knownReceptors.includes(id));
     if (unknown.length > 0) note('receptors', 'notice.unknownIds', unknown.join(','));
-    if (known.length > 0) state.receptors = [...new Set(known)];
+    if (known.length > 0) state.receptors = knownReceptors.filter((id) => known.includes(id));
   }
   const selected = params.get('selected');
   if (selected !== null) {
     if (knownReceptors.includes(selected)) state.selected = selected;
     else note('selected', 'notice.unknownIds', selected);
   }
-  const knownParams = new Set(['v', 'target', 'unit', 'scenario', 'color', 'view', 'lang', 'receptors', 'selected']);
-  for (const param of params.keys()) if (!knownParams.has(param)) note(param, 'notice.ignored', params.get(param) ?? '');
+  if (params.has('embed')) state.embed = params.get('embed') !== 'false';
+  const rawPanels = params.get('panels');
+  if (rawPanels !== null) {
+    const panels = rawPanels.split(',').filter((p): p is Panel => (PANELS as string[]).includes(p));
+    if (panels.length === 0 || panels.length !== rawPanels.split(',').length) note('panels', 'notice.ignored', rawPanels);
+    if (panels.length > 0) state.panels = PANELS.filter((p) => panels.includes(p));
+  }
+  const rawSlide = params.get('slide');
+  if (rawSlide !== null) {
+    const slide = Number(rawSlide);
+    if (Number.isInteger(slide) && slide >= 1 && slide <= MAX_SLIDES) state.slide = slide;
+    else note('slide', 'notice.ignored', rawSlide);
+  }
+  for (const param of params.keys()) if (!KNOWN_PARAMS.has(param)) note(param.slice(0, 40), 'notice.ignored', params.get(param) ?? '');
   return { state, notices };
 }
 
-/** Writes only the values that differ from the defaults, plus the format version. */
+/** Writes only the values that differ from the defaults (language always), plus the format version. */
 export function encodeState(state: ViewState, knownReceptors: string[]): string {
   const defaults = defaultState(state.lang);
   const params = new URLSearchParams();
   if (state.target !== defaults.target) params.set('target', state.target.toFixed(1));
-  if (state.unit !== defaults.unit) params.set('unit', state.unit);
-  if (state.scenario !== defaults.scenario) params.set('scenario', state.scenario);
+  for (const [key, param] of ENUMS) if (state[key] !== defaults[key] || key === 'lang') params.set(param, String(state[key]));
   const receptors = state.receptors.length === knownReceptors.length ? 'all' : state.receptors.join(',');
   if (receptors !== defaults.receptors.join(',')) params.set('receptors', receptors);
-  if (state.colorBy !== defaults.colorBy) params.set('color', state.colorBy);
   if (state.selected) params.set('selected', state.selected);
-  if (state.view !== defaults.view) params.set('view', state.view);
-  params.set('lang', state.lang);
-  if ([...params.keys()].length > 0) params.set('v', String(STATE_VERSION));
+  if (state.embed) params.set('embed', '');
+  if (state.panels.join(',') !== defaults.panels.join(',')) params.set('panels', state.panels.join(','));
+  if (state.slide !== null) params.set('slide', String(state.slide));
+  params.set('v', String(STATE_VERSION));
   params.sort();
   return params.toString();
 }

@@ -1,0 +1,32 @@
+import assert from 'node:assert/strict';
+
+export const tests = [
+  {
+    name: 'embed example page: the iframe sizes itself to its content via postMessage',
+    async run({ page, origin }) {
+      await page.goto(`${origin}/embed-example.html`);
+      const frame = page.frameLocator('iframe.airshed-embed');
+      await frame.locator('[data-testid="summary"]:not(:empty)').waitFor({ timeout: 20_000 });
+      // The host page only learns the height from the embed's message.
+      await page.waitForFunction(() => {
+        const iframe = document.querySelector('iframe.airshed-embed');
+        const inner = iframe.contentDocument.documentElement.scrollHeight;
+        return iframe.style.height && Math.abs(parseFloat(iframe.style.height) - inner) <= 2;
+      }, null, { timeout: 10_000 });
+      assert.equal(await frame.locator('header').count(), 0, 'no page chrome in an embed');
+      assert.equal(await frame.locator('.maplibregl-canvas').count(), 0, 'map panel left out by panels=');
+      assert.match(await frame.locator('[data-testid="summary"]').innerText(), /190\.0/);
+      assert.match(await frame.locator('.embed-bar a').getAttribute('href'), /^http:\/\/127\.0\.0\.1:\d+\/\?.*target=190\.0/);
+    },
+  },
+  {
+    name: 'embed with the map: cooperative gestures, dark theme from dark=true',
+    async run({ page, origin }) {
+      await page.goto(`${origin}/?embed&panels=map,summary&dark=true&lang=zh`);
+      await page.waitForSelector('.maplibregl-cooperative-gesture-screen', { state: 'attached', timeout: 20_000 });
+      assert.equal(await page.evaluate(() => document.documentElement.dataset.theme), 'dark');
+      assert.equal(await page.locator('#target-slider').count(), 0);
+      assert.match(await page.locator('[data-testid="summary"]').innerText(), /亿元/);
+    },
+  },
+];

@@ -1,0 +1,77 @@
+import { describe, expect, it } from 'vitest';
+import { decodeState, defaultState, encodeState, type ViewState } from '../../src/state/state';
+
+const ids = ['beijing', 'tianjin', 'shijiazhuang', 'tangshan', 'qinhuangdao', 'handan', 'xingtai', 'baoding', 'zhangjiakou', 'chengde', 'cangzhou', 'langfang', 'hengshui'];
+
+describe('URL state', () => {
+  it('writes only non-default values, the language and the version', () => {
+    expect(encodeState(defaultState('en'), ids)).toBe('lang=en&v=1');
+    expect(encodeState({ ...defaultState('zh'), target: 180 }, ids)).toBe('lang=zh&target=180.0&v=1');
+  });
+
+  it('round-trips every field exactly', () => {
+    const state: ViewState = {
+      target: 171.3, unit: 'ppb', scenario: 'local', receptors: ['beijing', 'baoding', 'langfang'], rule: 'gdp', players: 'cities',
+      colorBy: 'effectiveness', selected: 'tangshan', view: 'pay', lang: 'zh', theme: 'projector', embed: true, panels: ['map', 'chart'], slide: 3,
+    };
+    const { state: back, notices } = decodeState(encodeState(state, ids), ids);
+    expect(notices).toEqual([]);
+    expect(back).toEqual(state);
+    const all = { ...defaultState('en'), receptors: [...ids] };
+    expect(encodeState(all, ids)).toContain('receptors=all');
+    expect(decodeState(encodeState(all, ids), ids).state).toEqual(all);
+  });
+
+  it('uses the preferred language only when the link has none', () => {
+    expect(decodeState('', ids, 'zh').state.lang).toBe('zh');
+    expect(decodeState('lang=en', ids, 'zh').state.lang).toBe('en');
+  });
+
+  it('clamps out-of-range targets with a notice and ignores garbage', () => {
+    expect(decodeState('target=400', ids)).toMatchObject({ state: { target: 230 }, notices: [{ param: 'target', key: 'notice.clamped' }] });
+    expect(decodeState('target=12.34', ids).state.target).toBe(150);
+    expect(decodeState('target=180.04', ids)).toMatchObject({ state: { target: 180 }, notices: [] });
+    expect(decodeState('target=abc', ids)).toMatchObject({ state: { target: 196.7 }, notices: [{ param: 'target', key: 'notice.ignored' }] });
+    expect(decodeState('target=', ids).notices).toHaveLength(1);
+    expect(decodeState('target=Infinity', ids).state.target).toBe(196.7);
+  });
+
+  it('ignores unknown ids, enum values, parameters and over-long strings, reporting each', () => {
+    const { state, notices } = decodeState(`receptors=paris,tianjin&selected=atlantis&scenario=both&foo=1&color=${'x'.repeat(500)}&panels=map,evil`, ids);
+    expect(state.receptors).toEqual(['tianjin']);
+    expect(state.selected).toBeNull();
+    expect(state.scenario).toBe('compare');
+    expect(state.panels).toEqual(['map']);
+    expect(notices.map((n) => n.param).sort()).toEqual(['color', 'foo', 'panels', 'receptors', 'scenario', 'selected']);
+  });
+
+  it('keeps notice text short and free of markup', () => {
+    const { notices } = decodeState('scenario=<img src=x onerror=alert(1)>', ids);
+    expect(notices[0].value).not.toMatch(/[<>"'=()]/);
+    expect(notices[0].value.length).toBeLessThanOrEqual(41);
+  });
+
+  it('maps the embed idiom dark=auto|true|false onto the theme', () => {
+    expect(decodeState('dark=true', ids).state.theme).toBe('dark');
+    expect(decodeState('dark=false', ids).state.theme).toBe('light');
+    expect(decodeState('dark=auto&embed', ids).state).toMatchObject({ theme: 'auto', embed: true });
+    expect(decodeState('dark=maybe', ids).notices[0]).toMatchObject({ param: 'dark' });
+  });
+
+  it('runs migrations from older versions in order, and flags unknown versions', () => {
+    const migrations = {
+      // A hypothetical version 0 named the target 't'.
+      0: (p: URLSearchParams) => {
+        p.set('target', p.get('t') ?? '');
+        p.delete('t');
+      },
+    };
+    expect(decodeState('v=0&t=185', ids, 'en', migrations)).toMatchObject({ state: { target: 185 }, notices: [] });
+    expect(decodeState('v=99&target=185', ids).notices[0]).toMatchObject({ param: 'v', key: 'notice.newerVersion' });
+  });
+
+  it('rejects slide numbers that are not small positive integers', () => {
+    expect(decodeState('slide=2', ids).state.slide).toBe(2);
+    for (const bad of ['0', '-1', '1.5', '999', 'x']) expect(decodeState(`slide=${bad}`, ids).state.slide).toBeNull();
+  });
+});
