@@ -120,7 +120,8 @@ function shareText(report: SharingReport, dataset: Dataset): string {
   const yuan = (x: number) => formatYuan(x, 'en');
   const name = (id: string) => report.players.find((p) => p.id === id)?.name.en ?? id;
   const place = (id: string) => dataset.jurisdictions.find((j) => j.id === id)?.name.en ?? id;
-  const targets = report.targets.map((t) => `${place(t.receptor)} ${t.target} μg/m³`).join(', ');
+  // Long receptor lists (--receptors all) read better as a count.
+  const targets = report.targets.length > 3 ? `${report.targets.length} receptors' targets` : report.targets.map((t) => `${place(t.receptor)} ${t.target} μg/m³`).join(', ');
   const { backstop } = report.game;
   const lines = [
     `Who pays to meet ${targets}: ${report.mode}, rule ${report.rule}.`,
@@ -134,7 +135,11 @@ function shareText(report: SharingReport, dataset: Dataset): string {
     lines.push(`${p.name.en.padEnd(14)}${`${(p.share * 100).toFixed(1)}%`.padStart(9)}${cells.join('')}${flags ? `  ${flags}` : ''}`);
   }
   lines.push('', 'Payment > 0 pays in, < 0 receives. Saving = alone - responsible.');
-  lines.push(report.flows.length === 0 ? 'No payments are needed.' : `Flows (${yuan(report.totalPaid)} a year in all): ${report.flows.map((f) => `${name(f.from)} -> ${name(f.to)} ${yuan(f.amount)}`).join('; ')}.`);
+  if (report.flows.length === 0) lines.push('No payments are needed.');
+  else {
+    lines.push(`Who pays whom (${yuan(report.totalPaid)} a year in all):`);
+    for (const f of report.flows) lines.push(`  ${`${name(f.from)} -> ${name(f.to)}`.padEnd(30)}${yuan(f.amount).padStart(15)}`);
+  }
   const worst = report.core.blocking[0];
   lines.push(
     report.core.inCore

@@ -12,6 +12,6 @@ export {
 export {
   responsibility, equalCutPlan, ozoneContribution, emissionsByPlayer, benefitByPlayer, taskCosts, transfers, regionalFund, sharingReport,
   coalitionTable, RULES, FUND_INDICATORS, COALITION_TABLE_MAX_PLAYERS,
-  type Rule, type Responsibility, type EqualCutPlan, type PlayerTransfer, type Flow, type Transfers, type FundIndicator, type FundWeights, type Fund,
+  type Rule, type RuleInputs, type Responsibility, type EqualCutPlan, type PlayerTransfer, type Flow, type Transfers, type FundIndicator, type FundWeights, type Fund,
   type PlayerShare, type SharingReport, type CoalitionRow,
 } from './sharing-rules';

@@ -8,7 +8,7 @@ import {
   BACKSTOP_EPS, BACKSTOP_EXPLANATION, coalitionMembers, coreCheck, costTolerance, GAME_EXPLANATION, shapley,
   type CoreCheck, type CostGame, type Player, type PlayerMode,
 } from './sharing';
-import type { Dataset, LocalizedText, ReceptorTarget } from './types';
+import type { Dataset, LocalizedText, ReceptorTarget, Source } from './types';
 
 export type Rule = 'shapley' | 'equal' | 'contribution' | 'gdp' | 'population';
 export const RULES: readonly Rule[] = ['shapley', 'equal', 'contribution', 'gdp', 'population'];
@@ -33,6 +33,32 @@ function byPlayer(dataset: Dataset, list: Player[], perJurisdiction: (j: number)
   return totals;
 }
 
+/** A source with the positions the coefficient matrix and the players are indexed by. */
+interface IndexedSource {
+  source: Source;
+  jurisdiction: number;
+  pollutant: number;
+  /** Index of the owning player, -1 if none. */
+  owner: number;
+}
+
+function indexSources(dataset: Dataset, list: Player[]): IndexedSource[] {
+  const { jurisdictionIndex } = compile(dataset);
+  const pollutant = new Map(dataset.pollutants.map((p, i) => [p.id, i]));
+  const owner = ownerOf(dataset, list);
+  return dataset.sources.map((source) => {
+    const jurisdiction = jurisdictionIndex.get(source.jurisdiction)!;
+    return { source, jurisdiction, pollutant: pollutant.get(source.pollutant)!, owner: owner[jurisdiction] };
+  });
+}
+
+/** Per-player sums of a per-source quantity. */
+function bySource<S extends IndexedSource>(sources: S[], list: Player[], perSource: (s: S) => number): number[] {
+  const totals = list.map(() => 0);
+  for (const s of sources) if (s.owner >= 0) totals[s.owner] += perSource(s);
+  return totals;
+}
+
 /** Values scaled to sum to 1; an all-zero indicator cannot be shared out, so that is an error. */
 function normalise(values: number[], what: string): number[] {
   const total = sum(values);
@@ -46,24 +72,14 @@ function normalise(values: number[], what: string): number[] {
  * counted, since emitting NOx there is no credit for cleaner air.
  */
 export function ozoneContribution(dataset: Dataset, targets: ReceptorTarget[], list: Player[]): number[] {
-  const compiled = compile(dataset);
-  const rows = targets.map((t) => compiled.receptorIndex.get(t.receptor)!);
-  const pollutant = new Map(dataset.pollutants.map((p, i) => [p.id, i]));
-  const perJurisdiction = dataset.jurisdictions.map(() => 0);
-  for (const source of dataset.sources) {
-    const j = compiled.jurisdictionIndex.get(source.jurisdiction)!;
-    const p = pollutant.get(source.pollutant)!;
-    for (const r of rows) perJurisdiction[j] += Math.max(dataset.coefficients[r][j][p], 0) * source.emissions;
-  }
-  return byPlayer(dataset, list, (j) => perJurisdiction[j]);
+  const { receptorIndex } = compile(dataset);
+  const rows = targets.map((t) => receptorIndex.get(t.receptor)!);
+  return bySource(indexSources(dataset, list), list, (s) => sum(rows.map((r) => Math.max(dataset.coefficients[r][s.jurisdiction][s.pollutant], 0))) * s.source.emissions);
 }
 
 /** Base emissions of every pollutant (NOx + VOC), t/yr per player. */
 export function emissionsByPlayer(dataset: Dataset, list: Player[]): number[] {
-  const index = compile(dataset).jurisdictionIndex;
-  const perJurisdiction = dataset.jurisdictions.map(() => 0);
-  for (const source of dataset.sources) perJurisdiction[index.get(source.jurisdiction)!] += source.emissions;
-  return byPlayer(dataset, list, (j) => perJurisdiction[j]);
+  return bySource(indexSources(dataset, list), list, (s) => s.source.emissions);
 }
 
 export interface EqualCutPlan {
@@ -91,13 +107,7 @@ export interface EqualCutPlan {
  */
 export function equalCutPlan(dataset: Dataset, targets: ReceptorTarget[], list: Player[]): EqualCutPlan {
   const compiled = compile(dataset);
-  const pollutant = new Map(dataset.pollutants.map((p, i) => [p.id, i]));
-  const sources = dataset.sources.map((s) => ({
-    source: s,
-    jurisdiction: compiled.jurisdictionIndex.get(s.jurisdiction)!,
-    pollutant: pollutant.get(s.pollutant)!,
-    maxShare: Math.min(1, sum(s.steps.map((k) => k.share))),
-  }));
+  const sources = indexSources(dataset, list).map((s) => ({ ...s, maxShare: Math.min(1, sum(s.source.steps.map((k) => k.share))) }));
   const rows = targets.map((t) => compiled.receptorIndex.get(t.receptor)!);
   const ozoneAt = (f: number) =>
     rows.map((r) => dataset.receptors[r].baseline - sum(sources.map((s) => dataset.coefficients[r][s.jurisdiction][s.pollutant] * Math.min(f, s.maxShare) * s.source.emissions)));
@@ -126,7 +136,6 @@ export function equalCutPlan(dataset: Dataset, targets: ReceptorTarget[], list: 
     if (lower <= upper) fraction = lower;
   }
 
-  const owner = ownerOf(dataset, list);
   if (fraction === null) {
     const ozone = ozoneAt(maxFraction);
     const over = targets
@@ -144,8 +153,8 @@ export function equalCutPlan(dataset: Dataset, targets: ReceptorTarget[], list: 
     };
   }
   const f = fraction;
-  const costs = list.map(() => 0);
-  for (const s of sources) {
+  // Each source fills its own cost curve from the cheapest step.
+  const costs = bySource(sources, list, (s) => {
     let remaining = Math.min(f, s.maxShare) * s.source.emissions;
     let cost = 0;
     for (const step of s.source.steps) {
@@ -153,8 +162,8 @@ export function equalCutPlan(dataset: Dataset, targets: ReceptorTarget[], list: 
       cost += used * step.cost;
       remaining -= used;
     }
-    if (owner[s.jurisdiction] >= 0) costs[owner[s.jurisdiction]] += cost;
-  }
+    return cost;
+  });
   return { feasible: true, fraction: f, maxFraction, totalCost: sum(costs), costs, ozone: ozoneRecord(f), reason: null };
 }
 
@@ -184,7 +193,7 @@ const RULE_NOTES: Record<Rule, string> = {
 };
 
 /** Inputs a rule may need that the report computes once anyway. */
-interface Precomputed {
+export interface RuleInputs {
   shapleyValues?: number[];
   equalCut?: EqualCutPlan;
 }
@@ -193,7 +202,7 @@ interface Precomputed {
  * Responsibility shares and costs under one rule. Every rule but Shapley is a pure function of
  * the dataset, the targets and the players; all are scaled to v(N) so they share the same total.
  */
-export function responsibility(game: CostGame, rule: Rule, precomputed: Precomputed = {}): Responsibility {
+export function responsibility(game: CostGame, rule: Rule, precomputed: RuleInputs = {}): Responsibility {
   const { dataset, targets, players: list } = game;
   const totalCost = game.value[game.value.length - 1];
   const nothingToShare = totalCost <= costTolerance(game);

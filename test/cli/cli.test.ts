@@ -95,6 +95,63 @@ describe('cli validate', () => {
   });
 });
 
+describe('cli share', () => {
+  const sum = (values: number[]) => values.reduce((a, b) => a + b, 0);
+
+  it('prints one JSON object with the split, the transfers, the core check and the extras', async () => {
+    const { code, out } = await cli('share', '--target', '196.7', '--rule', 'shapley', '--json');
+    expect(code).toBe(0);
+    const json = JSON.parse(out);
+    expect(json).toMatchObject({ rule: 'shapley', mode: 'provinces', unit: 'yuan/yr' });
+    expect(Math.abs(json.totalCost / 0.572e9 - 1)).toBeLessThan(0.05);
+    expect(json.players.map((p: { id: string }) => p.id)).toEqual(['beijing', 'tianjin', 'hebei']);
+    for (const p of json.players)
+      expect(p).toMatchObject({ responsibility: expect.any(Number), task: expect.any(Number), payment: expect.any(Number), standAlone: expect.any(Number), saving: expect.any(Number), worseOff: expect.any(Boolean) });
+    const payments = json.players.map((p: { payment: number }) => p.payment);
+    expect(Math.abs(sum(payments))).toBeLessThan(1e-6 * json.totalCost);
+    expect(sum(json.flows.map((f: { amount: number }) => f.amount))).toBeCloseTo(json.totalPaid, 3);
+    // Beijing alone pays its local cost; Tianjin and Hebei have no target, so their Shapley values are negative.
+    expect(Math.abs(json.players[0].standAlone / 2.046e9 - 1)).toBeLessThan(0.05);
+    expect(json.players[1].responsibility).toBeLessThan(0);
+    expect(json.core.inCore).toBe(false);
+    expect(json.core.blocking[0].members).toEqual(['beijing', 'hebei']);
+    expect(json.shapley.inCore).toBe(false);
+    expect(json.equalCut).toMatchObject({ feasible: true, fraction: expect.any(Number) });
+    expect(json.game.table).toHaveLength(7);
+    expect(json.fund).toBeUndefined();
+  });
+
+  it('shares among the 13 cities, with a fund', async () => {
+    const { code, out } = await cli('share', '--target', '196.7', '--rule', 'gdp', '--players', 'cities', '--fund', 'emissions=1,contribution=1,gdp=0,benefit=1', '--json');
+    expect(code).toBe(0);
+    const json = JSON.parse(out);
+    expect(json.players).toHaveLength(13);
+    expect(json.game.coalitions).toBe(8191);
+    expect(json.players.every((p: { share: number }) => p.share >= 0)).toBe(true);
+    expect(json.fund.weights).toEqual({ emissions: 1 / 3, contribution: 1 / 3, gdp: 0, benefit: 1 / 3 });
+    expect(Math.abs(json.fund.balance)).toBeLessThan(1e-6 * json.totalCost);
+  });
+
+  it('prints a table without --json', async () => {
+    const { code, out } = await cli('share', '--target', '196.7', '--rule', 'population', '--receptors', 'beijing,tianjin', '--fund', 'gdp=1');
+    expect(code).toBe(0);
+    expect(out).toMatch(/^Who pays to meet Beijing 196\.7 μg\/m³, Tianjin 196\.7 μg\/m³: provinces, rule population\./);
+    expect(out).toMatch(/Player\s+share\s+responsible\s+task\s+payment\s+alone\s+saving/);
+    expect(out).toMatch(/\nHebei .* worse off by /);
+    expect(out).toMatch(/Regional fund \(emissions 0%, contribution 0%, gdp 100%, benefit 0%\)/);
+  });
+
+  it('says when no equal-proportion cut can meet the target', async () => {
+    const d = defaultDataset();
+    d.coefficients[0][0][0] = -0.1; // Beijing's NOx cuts now raise its ozone more than any cuts can lower it
+    const path = tempFile('titration.json', JSON.stringify(d));
+    const { code, err } = await cli('share', '--target', '196.7', '--rule', 'equal', '--data', path);
+    expect(code).toBe(2);
+    expect(err).toMatch(/No equal-proportion cut meets the targets/);
+    expect((await cli('share', '--target', '196.7', '--rule', 'shapley', '--data', path)).code).toBe(0);
+  });
+});
+
 describe('cli errors are one paragraph, never a stack trace', () => {
   const cases: [string, string[], RegExp][] = [
     ['non-numeric target', ['solve', '--target', 'abc', '--scenario', 'local'], /--target must be a number, got "abc"/],
@@ -106,6 +163,13 @@ describe('cli errors are one paragraph, never a stack trace', () => {
     ['missing data file', ['solve', '--target', '190', '--scenario', 'local', '--data', '/nonexistent.json'], /Cannot read the dataset \/nonexistent.json: ENOENT/],
     ['zero sweep step', ['sweep', '--step', '0'], /positive step/],
     ['bad format', ['sweep', '--format', 'xml'], /--format must be csv or json/],
+    ['share without a rule', ['share', '--target', '196.7'], /--rule is required: one of shapley, equal, contribution, gdp, population/],
+    ['unknown rule', ['share', '--target', '196.7', '--rule', 'fair'], /--rule must be one of .*, got "fair"/],
+    ['unknown players', ['share', '--target', '196.7', '--rule', 'gdp', '--players', 'counties'], /--players must be one of provinces, cities, got "counties"/],
+    ['malformed fund', ['share', '--target', '196.7', '--rule', 'gdp', '--fund', 'wealth=1'], /--fund takes name=weight pairs/],
+    ['negative fund weight', ['share', '--target', '196.7', '--rule', 'gdp', '--fund', 'gdp=-1'], /--fund weight for gdp must be a number >= 0/],
+    ['all-zero fund', ['share', '--target', '196.7', '--rule', 'gdp', '--fund', 'gdp=0'], /fund weights are all zero/],
+    ['share target the basin cannot meet', ['share', '--target', '90', '--rule', 'gdp'], /Burden sharing needs targets the whole basin can meet together/],
   ];
   it.each(cases)('%s', async (_, args, message) => {
     const { code, err, out } = await cli(...args);

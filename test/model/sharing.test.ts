@@ -1,0 +1,353 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { loadGlpk } from '../../src/model/glpk';
+import { QueryError, solvePlan, type GLPK } from '../../src/model/lp';
+import { costGame, costGameSteps, coreCheck, MAX_PLAYERS, players, shapley, type CostGame, type PlayerMode } from '../../src/model/sharing';
+import { equalCutPlan, regionalFund, responsibility, RULES, sharingReport, transfers } from '../../src/model/sharing-rules';
+import type { Dataset, ReceptorTarget } from '../../src/model/types';
+import { validateDataset } from '../../src/model/validate';
+import { defaultDataset } from '../fixtures';
+
+let glpk: GLPK;
+beforeAll(async () => {
+  glpk = await loadGlpk();
+});
+
+const relClose = (a: number, b: number, rel: number) => Math.abs(a - b) <= rel * Math.max(1, Math.abs(b));
+const sum = (values: number[]) => values.reduce((a, b) => a + b, 0);
+
+interface TinySpec {
+  jurisdictions: { id: string; province?: string; population?: number; gdp?: number }[];
+  /** One VOC source per entry: tonnes/yr and [share, yuan/t] control steps. */
+  sources: { jurisdiction: string; emissions: number; steps: [number, number][] }[];
+  /** Receptors sit in the jurisdiction of the same id. */
+  receptors: { id: string; baseline: number }[];
+  /** μg/m³ removed at receptor (outer key) per tonne cut in jurisdiction (inner key); 0 if absent. */
+  effect: Record<string, Record<string, number>>;
+}
+
+/** A small valid dataset with one pollutant and one sector, for games worked out by hand. */
+function tinyDataset(spec: TinySpec): Dataset {
+  const name = (id: string) => ({ en: id, zh: id });
+  const provinces = [...new Set(spec.jurisdictions.map((j) => j.province ?? j.id))];
+  const raw = {
+    format: 'airshed-dataset',
+    formatVersion: 1,
+    meta: {
+      id: 'tiny', title: name('Tiny'), version: '1', description: name('Hand-made test basin'), license: 'CC0-1.0',
+      provenance: 'Made up for unit tests.', references: { t: { kind: 'assumed', text: 'Test values.' } },
+    },
+    units: { emissions: 't/yr', cost: 'yuan/t', ozone: 'ug/m3', coefficient: 'ug/m3 per t/yr', ugPerPpb: 1.967 },
+    pollutants: [{ id: 'VOC', name: name('VOC') }],
+    sectors: [{ id: 'industry', name: name('industry') }],
+    provinces: provinces.map((id) => ({ id, name: name(id) })),
+    jurisdictions: spec.jurisdictions.map((j, i) => ({
+      id: j.id, name: name(j.id), province: j.province ?? j.id, seat: [116 + i, 39], population: j.population ?? 1e6, gdp: j.gdp ?? 1e9, ref: 't',
+    })),
+    sources: spec.sources.map((s, i) => ({
+      id: `${s.jurisdiction}.industry.VOC.${i}`, jurisdiction: s.jurisdiction, sector: 'industry', pollutant: 'VOC', emissions: s.emissions,
+      emissionsRef: 't', steps: s.steps.map(([share, cost]) => ({ share, cost })), costRef: 't',
+    })),
+    receptors: spec.receptors.map((r) => ({ id: r.id, jurisdiction: r.id, baseline: r.baseline, ref: 't', background: 0, backgroundRef: 't' })),
+    coefficients: spec.receptors.map((r) => spec.jurisdictions.map((j) => [spec.effect[r.id]?.[j.id] ?? 0])),
+    coefficientsRef: 't',
+    standards: { grade2OneHour: 200, publishedTarget: 90, sweep: { from: 100, to: 80 } },
+  };
+  const checked = validateDataset(raw);
+  if (!checked.ok) throw new Error(`The test dataset is invalid: ${JSON.stringify(checked.problems)}`);
+  return checked.dataset;
+}
+
+/**
+ * Receptor a needs 100 -> 90 μg/m³. Per μg/m³ at a: a's own source 300 yuan (0.1 μg/t at 30 yuan/t,
+ * 20 μg/m³ available), b and c 100 yuan each (0.1 μg/t at 10 yuan/t, 5 μg/m³ each) and d nothing.
+ * v(S) = 0 without a; v(a) = 10·300 = 3000; v(a,b) = v(a,c) = 5·100 + 5·300 = 2000;
+ * v(a,b,c) = 10·100 = 1000; d changes nothing.
+ */
+function upwindSpec(withDummy: boolean): TinySpec {
+  const ids = withDummy ? ['a', 'b', 'c', 'd'] : ['a', 'b', 'c'];
+  return {
+    jurisdictions: ids.map((id) => ({ id })),
+    sources: [
+      { jurisdiction: 'a', emissions: 200, steps: [[1, 30]] },
+      { jurisdiction: 'b', emissions: 50, steps: [[1, 10]] },
+      { jurisdiction: 'c', emissions: 50, steps: [[1, 10]] },
+      ...(withDummy ? [{ jurisdiction: 'd', emissions: 100, steps: [[1, 1]] as [number, number][] }] : []),
+    ],
+    receptors: [{ id: 'a', baseline: 100 }],
+    effect: { a: { a: 0.1, b: 0.1, c: 0.1 } },
+  };
+}
+const aTo = (target: number): ReceptorTarget[] => [{ receptor: 'a', target }];
+const game = (dataset: Dataset, targets: ReceptorTarget[], mode: PlayerMode = 'cities') => costGame(glpk, dataset, { targets, players: mode });
+
+describe('players', () => {
+  it('groups jurisdictions and their receptors by province, or takes each jurisdiction alone', () => {
+    const dataset = defaultDataset();
+    const provinces = players(dataset);
+    expect(provinces.map((p) => p.id)).toEqual(['beijing', 'tianjin', 'hebei']);
+    expect(provinces[2].jurisdictions).toHaveLength(11);
+    expect(provinces[2].receptors).toEqual(provinces[2].jurisdictions);
+    expect(provinces[0]).toMatchObject({ jurisdictions: ['beijing'], receptors: ['beijing'] });
+    expect(players(dataset, 'cities')).toHaveLength(13);
+    expect(() => players(dataset, 'counties' as PlayerMode)).toThrow(QueryError);
+  });
+});
+
+describe('cost game and Shapley value on hand-made games', () => {
+  it('gives v(S) by coalition bitmask, as worked out by hand', () => {
+    const dataset = tinyDataset(upwindSpec(false));
+    expect(validateDataset(dataset).ok).toBe(true);
+    const g = game(dataset, aTo(90));
+    // bits: a = 1, b = 2, c = 4
+    expect(Array.from(g.value)).toEqual([0, 3000, 0, 2000, 0, 2000, 0, 1000].map((v) => expect.closeTo(v, 9)));
+    expect(Array.from(g.shortfall).every((s) => s === 0)).toBe(true);
+  });
+
+  it('is efficient, symmetric and gives a dummy player nothing', () => {
+    const g = game(tinyDataset(upwindSpec(true)), aTo(90));
+    const phi = shapley(g);
+    // The dummy d leaves the a, b, c game as above. Over the 6 orders of a, b, c, b saves 1000 when it
+    // joins a coalition holding a (orders abc, acb, cab: 3 of 6) and 0 otherwise: φ_b = -3000/6 = -500.
+    // Same for c by symmetry; φ_a = 1000 - (-500 - 500) = 2000.
+    expect(phi.map((x) => Math.round(x * 1e6) / 1e6)).toEqual([2000, -500, -500, 0]);
+    expect(sum(phi)).toBeCloseTo(g.value[15], 9);
+    expect(phi[1]).toBe(phi[2]);
+    expect(Math.abs(phi[3])).toBeLessThan(1e-9);
+  });
+
+  it('prices what a coalition cannot reach alone at the backstop and flags it (one receptor: merit order)', () => {
+    // a's own source now removes only 4 μg/m³. Backstop = the dearest step for a anywhere = 300 yuan per μg/m³.
+    // v(a) = 4·300 + 6·300 = 3000 (6 short); v(a,b) = 5·100 + 4·300 + 1·300 = 2000 (1 short); v(a,b,c) = 1000.
+    const spec = upwindSpec(false);
+    spec.sources[0].emissions = 40;
+    const g = game(tinyDataset(spec), aTo(90));
+    expect(g.backstopPrice).toEqual({ a: expect.closeTo(300, 9) });
+    expect(Array.from(g.value)).toEqual([0, 3000, 0, 2000, 0, 2000, 0, 1000].map((v) => expect.closeTo(v, 9)));
+    expect(Array.from(g.shortfall)).toEqual([0, 6, 0, 1, 0, 1, 0, 0].map((v) => expect.closeTo(v, 9)));
+    const report = sharingReport(g, 'shapley');
+    expect(report.players[0]).toMatchObject({ standAlone: expect.closeTo(3000, 9), standAloneBackstop: true });
+    expect(report.game.backstop.coalitionsUsing).toBe(3);
+    expect(report.game.table?.[0]).toMatchObject({ members: ['a'], backstop: true });
+  });
+
+  it('uses the LP, with a backstop column only when needed, for coalitions with several receptors', () => {
+    // Receptor a needs 10 μg/m³, b needs 2. a's source: 0.1 at a, 30 yuan/t, 40 t (4 μg/m³, 300/μg).
+    // b's: 0.1 at a and at b, 10 yuan/t, 50 t. c's: 0.01 at a only, 10 yuan/t, 100 t (1 μg/m³, 1000/μg).
+    // Backstop: 1000 yuan per μg/m³ at a (c's step), 100 at b.
+    const dataset = tinyDataset({
+      jurisdictions: [{ id: 'a' }, { id: 'b' }, { id: 'c' }],
+      sources: [
+        { jurisdiction: 'a', emissions: 40, steps: [[1, 30]] },
+        { jurisdiction: 'b', emissions: 50, steps: [[1, 10]] },
+        { jurisdiction: 'c', emissions: 100, steps: [[1, 10]] },
+      ],
+      receptors: [{ id: 'a', baseline: 100 }, { id: 'b', baseline: 100 }],
+      effect: { a: { a: 0.1, b: 0.1, c: 0.01 }, b: { b: 0.1 } },
+    });
+    const g = game(dataset, [{ receptor: 'a', target: 90 }, { receptor: 'b', target: 98 }]);
+    // v(a) = 1200 + 6·1000 = 7200; v(b) = 2·100 = 200; v(a,b) (LP) = 500 + 1200 + 1·1000 = 2700, 1 short;
+    // v(a,c) = 1200 + 1000 + 5·1000 = 7200; v(b,c) = 200; v(a,b,c) (LP) = 500 + 1200 + 1000 = 2700, feasible.
+    expect(Array.from(g.value)).toEqual([0, 7200, 200, 2700, 0, 7200, 200, 2700].map((v) => expect.closeTo(v, 6)));
+    expect(Array.from(g.shortfall)).toEqual([0, 6, 0, 1, 0, 5, 0, 0].map((v) => expect.closeTo(v, 9)));
+    // φ_a = 7200/3 + 2500/6 + 7200/6 + 2500/3 = 4850; φ_b = 200/3 - 4500/6 + 200/6 - 4500/3 = -2150;
+    // φ_c = 0: c never changes any coalition's cost (where it helps, it only replaces the backstop at the same price).
+    const phi = shapley(g);
+    expect(phi[0]).toBeCloseTo(4850, 6);
+    expect(phi[1]).toBeCloseTo(-2150, 6);
+    expect(phi[2]).toBeCloseTo(0, 6);
+    // Tasks in the least-cost plan: a 1200, b 500, c 1000. Payments: a +3650, b -2650, c -1000.
+    const moved = transfers(g, responsibility(g, 'shapley'));
+    expect(moved.players.map((p) => p.task)).toEqual([1200, 500, 1000].map((v) => expect.closeTo(v, 6)));
+    expect(moved.players.map((p) => p.payment)).toEqual([3650, -2650, -1000].map((v) => expect.closeTo(v, 6)));
+    expect(moved.flows).toEqual([
+      { from: 'a', to: 'b', amount: expect.closeTo(2650, 6) },
+      { from: 'a', to: 'c', amount: expect.closeTo(1000, 6) },
+    ]);
+    expect(moved.players.map((p) => p.standAloneBackstop)).toEqual([true, false, false]);
+    expect(moved.players.some((p) => p.worseOff)).toBe(false);
+  });
+
+  it('reports progress once per coalition and returns the same game as costGame', () => {
+    const dataset = tinyDataset(upwindSpec(false));
+    const steps = costGameSteps(glpk, dataset, { targets: aTo(90), players: 'cities' });
+    const seen: number[] = [];
+    let next = steps.next();
+    while (!next.done) {
+      expect(next.value.total).toBe(7);
+      seen.push(next.value.done);
+      next = steps.next();
+    }
+    expect(seen).toEqual([1, 2, 3, 4, 5, 6, 7]);
+    expect(Array.from(next.value.value)).toEqual(Array.from(game(dataset, aTo(90)).value));
+  });
+
+  it('refuses targets the whole basin cannot meet, and games too large to enumerate', () => {
+    const dataset = tinyDataset(upwindSpec(false));
+    expect(() => game(dataset, aTo(50))).toThrow(/Burden sharing needs targets the whole basin can meet/);
+    const many = tinyDataset({
+      jurisdictions: Array.from({ length: MAX_PLAYERS + 1 }, (_, i) => ({ id: `j${i}` })),
+      sources: [{ jurisdiction: 'j0', emissions: 100, steps: [[1, 1]] }],
+      receptors: [{ id: 'j0', baseline: 100 }],
+      effect: { j0: { j0: 0.1 } },
+    });
+    expect(() => game(many, [{ receptor: 'j0', target: 99 }])).toThrow(/too many to enumerate/);
+    expect(() => game(many, [{ receptor: 'j0', target: 99 }], 'provinces')).toThrow(/too many to enumerate/);
+  });
+});
+
+describe('core check (the 3-player game a, b, c)', () => {
+  // Core: x_a + x_b + x_c = 1000, x_b <= 0, x_c <= 0, x_a <= 3000, x_a + x_b <= 2000, x_a + x_c <= 2000.
+  let g: CostGame;
+  beforeAll(() => {
+    g = game(tinyDataset(upwindSpec(false)), aTo(90));
+  });
+
+  it('finds no blocking coalition for an allocation inside the core (here the Shapley value)', () => {
+    const check = coreCheck(g, [2000, -500, -500]);
+    expect(check).toMatchObject({ inCore: true, efficient: true, blockingCount: 0, blocking: [] });
+  });
+
+  it('names the coalition that would leave, with its excess', () => {
+    // a + c are charged 2600 - 400 = 2200 but could do it alone for 2000.
+    const check = coreCheck(g, [2600, -1200, -400]);
+    expect(check.inCore).toBe(false);
+    expect(check.blocking).toEqual([{ members: ['a', 'c'], mask: 5, allocated: 2200, value: expect.closeTo(2000, 9), excess: expect.closeTo(200, 9) }]);
+  });
+
+  it('sorts several blocking coalitions by excess and flags an allocation that does not add up', () => {
+    const check = coreCheck(g, [3100, -1200, -900]);
+    expect(check.blocking.map((b) => [b.members.join('+'), Math.round(b.excess)])).toEqual([['a+c', 200], ['a', 100]]);
+    expect(coreCheck(g, [0, 0, 0])).toMatchObject({ inCore: false, efficient: false, blockingCount: 0 });
+  });
+});
+
+describe('responsibility rules, transfers and fund on the hand-made game', () => {
+  let g: CostGame;
+  beforeAll(() => {
+    g = game(tinyDataset(upwindSpec(true)), aTo(90));
+  });
+
+  it('equal-proportion cuts: the smallest common fraction meeting the target', () => {
+    // All four sources cut f of their emissions: ozone 100 - f(20 + 5 + 5 + 0) = 90 at f = 1/3.
+    // Costs: a 200/3·30 = 2000, b and c 50/3·10 = 166.67, d 100/3·1 = 33.33.
+    const plan = equalCutPlan(g.dataset, g.targets, g.players);
+    expect(plan.fraction).toBeCloseTo(1 / 3, 12);
+    expect(plan.costs).toEqual([2000, 500 / 3, 500 / 3, 100 / 3].map((v) => expect.closeTo(v, 9)));
+    expect(plan.totalCost).toBeCloseTo(7100 / 3, 9);
+    const rule = responsibility(g, 'equal');
+    expect(rule.shares[0]).toBeCloseTo(2000 / (7100 / 3), 12);
+    expect(sum(rule.costs)).toBeCloseTo(1000, 9);
+  });
+
+  it('equal-proportion cuts past a source that runs out of steps, and a case no common fraction can meet', () => {
+    // b can cut only half its emissions. To 84: 30f up to f = 0.5 (15 μg/m³), then 25 per unit of f: f = 0.54.
+    const spec = upwindSpec(true);
+    spec.sources[1].steps = [[0.5, 10]];
+    const kinked = equalCutPlan(tinyDataset(spec), aTo(84), players(tinyDataset(spec), 'cities'));
+    expect(kinked.fraction).toBeCloseTo(0.54, 12);
+    expect(kinked.ozone.a).toBeCloseTo(84, 9);
+    expect(kinked.costs).toEqual([3240, 250, 270, 54].map((v) => expect.closeTo(v, 9)));
+    // a's own cuts raise its ozone (titration, -0.1) faster than b's lower it: 100 + 20f - 5f never reaches 95,
+    // though cutting b alone (5 μg/m³) does.
+    const titrating = tinyDataset({
+      jurisdictions: [{ id: 'a' }, { id: 'b' }],
+      sources: [{ jurisdiction: 'a', emissions: 200, steps: [[1, 30]] }, { jurisdiction: 'b', emissions: 50, steps: [[1, 10]] }],
+      receptors: [{ id: 'a', baseline: 100 }],
+      effect: { a: { a: -0.1, b: 0.1 } },
+    });
+    const g2 = game(titrating, aTo(95));
+    const plan = equalCutPlan(titrating, aTo(95), g2.players);
+    expect(plan).toMatchObject({ feasible: false, fraction: null, totalCost: null });
+    expect(plan.reason).toMatch(/No equal-proportion cut meets the targets: .* a stays at 115\.0 μg\/m³ \(target 95\)/);
+    expect(() => responsibility(g2, 'equal')).toThrow(QueryError);
+    expect(sharingReport(g2, 'shapley').equalCut.feasible).toBe(false);
+  });
+
+  it('contribution, GDP and population shares', () => {
+    // Ozone formed at a: a 0.1·200 = 20, b 5, c 5, d 0.
+    expect(responsibility(g, 'contribution').shares).toEqual([20 / 30, 5 / 30, 5 / 30, 0].map((v) => expect.closeTo(v, 12)));
+    expect(responsibility(g, 'gdp').shares).toEqual([0.25, 0.25, 0.25, 0.25]);
+    expect(sum(responsibility(g, 'population').costs)).toBeCloseTo(1000, 9);
+  });
+
+  it('transfers: payments sum to zero, flows to the total paid, and who is worse off', () => {
+    // Least-cost plan: b and c cut 50 t each (500 yuan each). Shapley 2000, -500, -500, 0.
+    const shapleyMoves = transfers(g, responsibility(g, 'shapley'));
+    expect(shapleyMoves.players.map((p) => p.payment)).toEqual([2000, -1000, -1000, 0].map((v) => expect.closeTo(v, 6)));
+    expect(shapleyMoves.flows).toEqual([
+      { from: 'a', to: 'b', amount: expect.closeTo(1000, 6) },
+      { from: 'a', to: 'c', amount: expect.closeTo(1000, 6) },
+    ]);
+    expect(shapleyMoves.players.some((p) => p.worseOff)).toBe(false);
+    // Equal GDP shares charge b, c and d 250 each though they have no target: each is worse off by 250.
+    const gdpMoves = transfers(g, responsibility(g, 'gdp'));
+    expect(sum(gdpMoves.players.map((p) => p.payment))).toBeCloseTo(0, 6);
+    expect(sum(gdpMoves.flows.map((f) => f.amount))).toBeCloseTo(gdpMoves.totalPaid, 6);
+    expect(gdpMoves.players.map((p) => [p.worseOff, Math.round(p.worseBy)])).toEqual([[false, 0], [true, 250], [true, 250], [true, 250]]);
+  });
+
+  it('fund: formula shares of the reimbursements, balanced; all-zero weights are an error', () => {
+    // Under Shapley b and c each cut 1000 beyond their responsibility: the fund is 2000.
+    // Emissions 200, 50, 50, 100 of 400 t: a pays 1000, b 250, c 250, d 500.
+    const fund = regionalFund(g, responsibility(g, 'shapley'), { emissions: 2 });
+    expect(fund.size).toBeCloseTo(2000, 6);
+    expect(fund.weights).toEqual({ emissions: 1, contribution: 0, gdp: 0, benefit: 0 });
+    expect(fund.contributions).toEqual([1000, 250, 250, 500].map((v) => expect.closeTo(v, 6)));
+    expect(fund.net).toEqual([1000, -750, -750, 500].map((v) => expect.closeTo(v, 6)));
+    expect(Math.abs(fund.balance)).toBeLessThan(1e-9);
+    expect(() => regionalFund(g, responsibility(g, 'shapley'), { emissions: 0, gdp: 0 })).toThrow(/all zero/);
+    expect(() => regionalFund(g, responsibility(g, 'shapley'), { gdp: -1 })).toThrow(/>= 0/);
+  });
+});
+
+describe('burden sharing on the default dataset at 196.7 μg/m³', () => {
+  const dataset = defaultDataset();
+  const beijing = aTo(196.7).map((t) => ({ ...t, receptor: 'beijing' }));
+  let provinces: CostGame;
+  beforeAll(() => {
+    provinces = game(dataset, beijing, 'provinces');
+  });
+
+  it('has v(N) = regional cost, v(Beijing) = local cost, and coalition costs matching the restricted LP', () => {
+    const full = provinces.value[7];
+    expect(relClose(full, solvePlan(glpk, dataset, { scenario: 'regional', targets: beijing }).totalCost!, 1e-9)).toBe(true);
+    expect(relClose(provinces.value[1], solvePlan(glpk, dataset, { scenario: 'local', targets: beijing }).totalCost!, 1e-9)).toBe(true);
+    const beijingHebei = ['beijing', ...provinces.players[2].jurisdictions];
+    const lp = solvePlan(glpk, dataset, { scenario: 'regional', targets: beijing, allowedJurisdictions: beijingHebei });
+    expect(relClose(provinces.value[5], lp.totalCost!, 1e-9)).toBe(true);
+    expect(provinces.value[2]).toBe(0); // Tianjin has no target of its own
+  });
+
+  it('gives finite results under every rule, non-negative shares where the rule allows no other, balanced transfers', () => {
+    for (const rule of RULES) {
+      const report = sharingReport(provinces, rule, { fund: { emissions: 1, contribution: 1, benefit: 1 } });
+      const numbers = report.players.flatMap((p) => [p.share, p.responsibility, p.task, p.payment, p.standAlone, p.saving, p.shapley]);
+      expect(numbers.every(Number.isFinite), rule).toBe(true);
+      expect(sum(report.players.map((p) => p.share))).toBeCloseTo(1, 9);
+      if (rule !== 'shapley') expect(report.players.every((p) => p.share >= 0 && p.responsibility >= 0), rule).toBe(true);
+      expect(relClose(sum(report.players.map((p) => p.responsibility)), report.totalCost, 1e-9)).toBe(true);
+      expect(Math.abs(sum(report.players.map((p) => p.payment)))).toBeLessThan(1e-6 * report.totalCost);
+      expect(relClose(sum(report.flows.map((f) => f.amount)), report.totalPaid, 1e-9)).toBe(true);
+      expect(Math.abs(report.fund!.balance)).toBeLessThan(1e-6 * report.totalCost);
+      expect(report.equalCut.feasible).toBe(true);
+      expect(report.game.backstop.coalitionsUsing).toBe(0);
+    }
+  });
+
+  it('computes the 13-player Shapley value, which sums to v(N)', () => {
+    const cities = game(dataset, beijing, 'cities');
+    expect(cities.value).toHaveLength(8192);
+    const phi = shapley(cities);
+    expect(relClose(sum(phi), cities.value[8191], 1e-9)).toBe(true);
+    expect(relClose(cities.value[8191], provinces.value[7], 1e-9)).toBe(true);
+    // Everyone but Beijing only helps Beijing, so each is owed, never charged.
+    expect(phi.slice(1).every((x) => x <= 1e-6)).toBe(true);
+  });
+
+  it('shares the cost of several receptors through the LP, efficiently', () => {
+    const all = dataset.receptors.map((r) => ({ receptor: r.id, target: 196.7 }));
+    const g = game(dataset, all, 'provinces');
+    expect(relClose(g.value[7], solvePlan(glpk, dataset, { scenario: 'regional', targets: all }).totalCost!, 1e-9)).toBe(true);
+    expect(relClose(sum(shapley(g)), g.value[7], 1e-9)).toBe(true);
+  });
+});
