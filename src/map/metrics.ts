@@ -5,6 +5,14 @@ import type { Dataset, Lang, PlanResult } from '../model/types';
 import type { ColorBy } from '../state/state';
 import { formatPercent, formatTonnes, formatYuan } from '../state/i18n';
 
+/** A payment drawn as an arrow between the label anchors of two groups of jurisdictions. */
+export interface MapFlow {
+  from: string[];
+  to: string[];
+  amount: number;
+  label: string;
+}
+
 export const NO_VALUE_COLOR = '#e4e6e9';
 const CLASSES = 5;
 

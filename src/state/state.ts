@@ -3,6 +3,10 @@
  * shared link, an embed and a lecture slide are all just URLs.
  */
 import type { Lang } from '../model/types';
+import { PLAYER_MODES, type PlayerMode } from '../model/sharing';
+import { RULES, type Rule } from '../model/sharing-rules';
+
+export { RULES, type Rule };
 
 export const STATE_VERSION = 1;
 
@@ -10,8 +14,6 @@ export type ScenarioView = 'compare' | 'regional' | 'local';
 export type Unit = 'ug' | 'ppb';
 export type ColorBy = 'tonnes' | 'spending' | 'share' | 'effectiveness';
 export type View = 'explore' | 'pay' | 'methods';
-export type Rule = 'shapley' | 'equal' | 'contribution' | 'gdp' | 'population';
-export type Players = 'provinces' | 'cities';
 export type Theme = 'auto' | 'light' | 'dark' | 'projector';
 export type Panel = 'controls' | 'map' | 'chart' | 'summary';
 
@@ -24,7 +26,7 @@ export interface ViewState {
   receptors: string[];
   /** Who pays: the responsibility rule and who the players are. */
   rule: Rule;
-  players: Players;
+  players: PlayerMode;
   colorBy: ColorBy;
   selected: string | null;
   view: View;
@@ -45,8 +47,6 @@ export const SCENARIOS: ScenarioView[] = ['compare', 'regional', 'local'];
 export const UNITS: Unit[] = ['ug', 'ppb'];
 export const COLOR_BYS: ColorBy[] = ['tonnes', 'spending', 'share', 'effectiveness'];
 export const VIEWS: View[] = ['explore', 'pay', 'methods'];
-export const RULES: Rule[] = ['shapley', 'equal', 'contribution', 'gdp', 'population'];
-export const PLAYERS: Players[] = ['provinces', 'cities'];
 export const THEMES: Theme[] = ['auto', 'light', 'dark', 'projector'];
 export const LANGS: Lang[] = ['en', 'zh'];
 export const PANELS: Panel[] = ['controls', 'map', 'chart', 'summary'];
@@ -84,7 +84,7 @@ const ENUMS = [
   ['unit', 'unit', UNITS],
   ['scenario', 'scenario', SCENARIOS],
   ['rule', 'rule', RULES],
-  ['players', 'players', PLAYERS],
+  ['players', 'players', PLAYER_MODES],
   ['colorBy', 'color', COLOR_BYS],
   ['view', 'view', VIEWS],
   ['lang', 'lang', LANGS],

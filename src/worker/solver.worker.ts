@@ -5,10 +5,15 @@ import { solvePlan } from '../model/lp';
 import { createSweeper, type SweepRow } from '../model/sweep';
 import { formatProblems, validateDataset } from '../model/validate';
 import type { Dataset } from '../model/types';
+import { QueryError } from '../model/lp';
+import { costGameSteps, type CostGame } from '../model/sharing';
+import { sharingReport } from '../model/sharing-rules';
 import type { SolverApi } from './api';
 
 let dataset: Dataset | undefined;
 let sweepGeneration = 0;
+let shareGeneration = 0;
+const games = new Map<string, CostGame>();
 /** Sweep work per slice before yielding to queued messages (a slider step costs about 1 ms). */
 const SLICE_MS = 8;
 
@@ -50,6 +55,36 @@ const api: SolverApi = {
       }
     }
     return rows;
+  },
+
+  async share(request, onProgress) {
+    const generation = ++shareGeneration;
+    const key = JSON.stringify([request.targets, request.players]);
+    try {
+      let game = games.get(key);
+      if (!game) {
+        const steps = costGameSteps(await loadGlpk(), need(), { targets: request.targets, players: request.players });
+        let sliceStart = performance.now();
+        for (let step = steps.next(); ; step = steps.next()) {
+          if (step.done) {
+            game = step.value;
+            break;
+          }
+          if (performance.now() - sliceStart > SLICE_MS) {
+            onProgress?.(step.value.done, step.value.total);
+            await yieldToMessages();
+            if (generation !== shareGeneration) return null;
+            sliceStart = performance.now();
+          }
+        }
+        games.clear(); // one game is enough: the slider moves on
+        games.set(key, game);
+      }
+      return { ok: true, report: sharingReport(game, request.rule, { fund: request.fund, blockingLimit: 10 }) };
+    } catch (error) {
+      if (error instanceof QueryError) return { ok: false, message: error.message };
+      throw error;
+    }
   },
 };
 
