@@ -1,9 +1,71 @@
+import { createHash } from 'node:crypto';
+import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { join, resolve, sep } from 'node:path';
 import { svelte } from '@sveltejs/vite-plugin-svelte';
+import type { Logger, Plugin } from 'vite';
 import { defineConfig } from 'vitest/config';
+
+/**
+ * Offline use (build only): emits src/sw.ts as `sw.js` at the root of the built site, then, once
+ * everything is written, fills in its precache list: every file in the output (public/ included)
+ * except source maps, dotfiles and files over `maxBytes`, with a version hashed from their paths
+ * and contents, so that each deployment installs a fresh cache and drops the previous one.
+ */
+function offline({ source = 'src/sw.ts', maxBytes = 8 * 1024 * 1024 } = {}): Plugin {
+  const SW = 'sw.js';
+  let root = '';
+  let outDir = '';
+  let logger: Logger | undefined;
+  return {
+    name: 'airshed:offline',
+    apply: 'build',
+    configResolved(config) {
+      root = config.root;
+      outDir = resolve(config.root, config.build.outDir);
+      logger = config.logger;
+    },
+    buildStart() {
+      this.emitFile({ type: 'chunk', id: resolve(root, source), fileName: SW });
+    },
+    writeBundle: {
+      order: 'post',
+      sequential: true,
+      handler(_options, bundle) {
+        const sw = bundle[SW];
+        if (sw?.type !== 'chunk' || sw.imports.length > 0) this.error(`${SW} must build to one self-contained script`);
+        const files = readdirSync(outDir, { recursive: true, encoding: 'utf8' })
+          .map((file) => file.split(sep).join('/'))
+          .filter((file) => file !== SW && !file.endsWith('.map') && !file.split('/').some((part) => part.startsWith('.')))
+          .filter((file) => statSync(join(outDir, file)).isFile())
+          .sort();
+        const version = createHash('sha256');
+        const precached: string[] = [];
+        let bytes = 0;
+        for (const file of files) {
+          const content = readFileSync(join(outDir, file));
+          if (content.length > maxBytes) {
+            this.warn(`${file} (${content.length} bytes) is too big to precache: it will need the network`);
+            continue;
+          }
+          precached.push(file);
+          bytes += content.length;
+          version.update(`${file}\0${createHash('sha256').update(content).digest('hex')}\n`);
+        }
+        const manifest = { version: version.digest('hex').slice(0, 16), files: precached };
+        const path = join(outDir, SW);
+        const code = readFileSync(path, 'utf8');
+        const filled = code.replace(/(["'`])__AIRSHED_PRECACHE__\1/, () => JSON.stringify(JSON.stringify(manifest)));
+        if (filled === code) this.error(`${SW}: the precache placeholder is missing`);
+        writeFileSync(path, filled);
+        logger?.info(`${SW}: precaches ${precached.length} files, ${(bytes / 1024).toFixed(1)} kB, version ${manifest.version}`);
+      },
+    },
+  };
+}
 
 export default defineConfig({
   base: './',
-  plugins: [svelte()],
+  plugins: [svelte(), offline()],
   worker: { format: 'es' },
   build: { target: 'es2022', chunkSizeWarningLimit: 1200 },
   test: {

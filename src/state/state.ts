@@ -196,5 +196,6 @@ export function encodeState(state: ViewState, knownReceptors: string[]): string 
   if (state.slide !== null) params.set('slide', String(state.slide));
   params.set('v', String(STATE_VERSION));
   params.sort();
-  return params.toString();
+  // Commas and a bare `embed` are safe in a query and keep shared links readable.
+  return params.toString().replace(/%2C/gi, ',').replace(/(^|&)embed=(?=&|$)/, '$1embed');
 }

@@ -2,6 +2,22 @@ import assert from 'node:assert/strict';
 
 export const tests = [
   {
+    name: 'the Embed dialog gives an iframe snippet for the current view and its panels',
+    async run({ page, origin, waitForPlan }) {
+      await page.goto(`${origin}/?lang=en&target=185`);
+      await waitForPlan();
+      await page.getByRole('button', { name: 'Embed' }).click();
+      const dialog = page.locator('dialog[open]');
+      await dialog.getByLabel('Map', { exact: true }).uncheck();
+      await dialog.getByLabel('Always').check();
+      const snippet = await page.locator('[data-testid="embed-snippet"]').inputValue();
+      assert.match(snippet, /^<iframe class="airshed-embed" src="http:\/\/127\.0\.0\.1:\d+\/\?embed&amp;lang=en&amp;panels=controls,chart,summary&amp;target=185\.0&amp;v=1&amp;dark=true"/);
+      assert.match(snippet, /airshed:height/);
+      await page.keyboard.press('Escape');
+      assert.equal(await page.locator('dialog[open]').count(), 0);
+    },
+  },
+  {
     name: 'embed example page: the iframe sizes itself to its content via postMessage',
     async run({ page, origin }) {
       await page.goto(`${origin}/embed-example.html`);

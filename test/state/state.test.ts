@@ -7,6 +7,7 @@ describe('URL state', () => {
   it('writes only non-default values, the language and the version', () => {
     expect(encodeState(defaultState('en'), ids)).toBe('lang=en&v=1');
     expect(encodeState({ ...defaultState('zh'), target: 180 }, ids)).toBe('lang=zh&target=180.0&v=1');
+    expect(encodeState({ ...defaultState('en'), receptors: ['beijing', 'tianjin'], embed: true, panels: ['map', 'chart'] }, ids)).toBe('embed&lang=en&panels=map,chart&receptors=beijing,tianjin&v=1');
   });
 
   it('round-trips every field exactly', () => {

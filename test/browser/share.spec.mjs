@@ -1,0 +1,235 @@
+// The Share panel: link, QR code, chart and CSV downloads. Written against the integration
+// contract: a header button named "Share" (分享 in Chinese) opens a <dialog> holding the panel.
+// Until that button exists each test logs "skipped: ..." and returns.
+import assert from 'node:assert/strict';
+import { readFile } from 'node:fs/promises';
+
+const PNG_SIGNATURE = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a];
+const BOM = [0xef, 0xbb, 0xbf];
+
+/** Opens the Share dialog from the header; false (after logging why) when the button is not there yet. */
+async function openShare(page, name = 'Share', how = 'click') {
+  const button = page.locator('header button', { hasText: name });
+  if ((await button.count()) === 0) {
+    console.log(`    skipped: no header button "${name}" yet (the Share panel is not mounted)`);
+    return false;
+  }
+  if (how === 'keyboard') {
+    await button.first().focus();
+    await page.keyboard.press('Enter');
+  } else await button.first().click();
+  await page.locator('dialog[open] [data-testid="share-panel"]').waitFor();
+  return true;
+}
+
+/** Clicks a button in the dialog and returns the download's file name and bytes. */
+async function download(page, button) {
+  await assert.doesNotReject(button.waitFor({ state: 'visible' }));
+  await page.waitForFunction((el) => !el.disabled, await button.elementHandle(), { timeout: 30_000 });
+  const [file] = await Promise.all([page.waitForEvent('download', { timeout: 30_000 }), button.click()]);
+  const path = await file.path();
+  assert.ok(path, `download ${file.suggestedFilename()} failed: ${await file.failure()}`);
+  return { name: file.suggestedFilename(), bytes: await readFile(path) };
+}
+
+const dialog = (page) => page.locator('dialog[open]');
+
+export const tests = [
+  {
+    name: 'share: the header button opens a dialog with the link, its QR code and a copy button',
+    async run({ page, origin, waitForPlan }) {
+      await page.context().grantPermissions(['clipboard-read', 'clipboard-write'], { origin });
+      await page.goto(`${origin}/?lang=en&target=190.0`);
+      await waitForPlan();
+      if (!(await openShare(page))) return;
+      const qr = dialog(page).getByRole('img', { name: 'QR code of the link to this view' });
+      assert.equal(await qr.evaluate((el) => el.localName), 'svg');
+      const box = await qr.boundingBox();
+      assert.ok(box.width >= 180, `QR code is ${box.width}px wide`);
+      const link = await dialog(page).getByRole('textbox', { name: 'Link to this view' }).inputValue();
+      assert.ok(link.startsWith(`${origin}/?`), link);
+      assert.match(link, /[?&]target=190\.0(&|$)/);
+      assert.match(link, /[?&]lang=en(&|$)/);
+      await dialog(page).getByRole('button', { name: 'Copy link' }).click();
+      await page.waitForFunction(() => document.querySelector('[data-testid="share-status"]')?.textContent === 'Copied');
+      assert.equal(await page.locator('[data-testid="share-status"]').getAttribute('aria-live'), 'polite');
+      assert.equal(await page.evaluate(() => navigator.clipboard.readText()), link);
+      // Enlarging the code is a toggle button.
+      const enlarge = dialog(page).getByRole('button', { name: 'Enlarge QR code' });
+      await enlarge.click();
+      assert.equal(await enlarge.getAttribute('aria-pressed'), 'true');
+      assert.ok((await qr.boundingBox()).width > box.width, 'the enlarged QR code is larger');
+    },
+  },
+  {
+    name: 'share: the plan and sweep CSVs download with a BOM, a header row and the places cut',
+    async run({ page, origin, waitForPlan }) {
+      await page.goto(`${origin}/?lang=en`);
+      await waitForPlan();
+      if (!(await openShare(page))) return;
+      const plan = await download(page, dialog(page).getByRole('button', { name: 'Download CSV (plan)' }));
+      assert.equal(plan.name, 'airshed-plan-196.7.csv');
+      assert.deepEqual([...plan.bytes.subarray(0, 3)], BOM);
+      const text = plan.bytes.toString('utf8').slice(1);
+      const lines = text.split('\r\n');
+      assert.equal(lines[0], 'scenario,status,jurisdiction,name_en,name_zh,sector,pollutant,tonnes_cut,cost_yuan,note');
+      assert.ok(lines.some((l) => l.startsWith('regional,ok,langfang,Langfang,廊坊,')), 'a regional row for Langfang');
+      assert.ok(lines.some((l) => l.startsWith('local,ok,beijing,Beijing,北京,')), 'a local row for Beijing');
+      const cost = (scenario) => lines.filter((l) => l.startsWith(`${scenario},ok,`)).reduce((s, l) => s + Number(l.split(',')[8]), 0);
+      assert.ok(Math.abs(cost('regional') - 572e6) < 0.05 * 572e6, `regional total ${cost('regional')}`);
+      assert.ok(Math.abs(cost('local') - 2046e6) < 0.05 * 2046e6, `local total ${cost('local')}`);
+
+      const sweep = await download(page, dialog(page).getByRole('button', { name: 'Download CSV (sweep)' }));
+      assert.equal(sweep.name, 'airshed-sweep-beijing.csv');
+      assert.deepEqual([...sweep.bytes.subarray(0, 3)], BOM);
+      const rows = sweep.bytes.toString('utf8').slice(1).split('\r\n').filter(Boolean);
+      assert.equal(rows[0], 'target_ug_m3,local_yuan,regional_yuan,saving_yuan,marginal_local_yuan_per_ug_m3,marginal_regional_yuan_per_ug_m3');
+      assert.equal(rows.length, 1 + 161, 'one row per 0.5 μg/m³ from 230 to 150');
+      assert.match(rows.find((r) => r.startsWith('150,')), /^150,,\d/, 'local control cannot reach 150: empty cost');
+    },
+  },
+  {
+    name: 'share: charts download as a PNG at 2x and as a stand-alone SVG',
+    async run({ page, origin, waitForPlan }) {
+      await page.goto(`${origin}/?lang=en`);
+      await waitForPlan();
+      if (!(await openShare(page))) return;
+      const curve = dialog(page).getByRole('group', { name: 'Cost curve' });
+      const png = await download(page, curve.getByRole('button', { name: 'Download PNG' }));
+      assert.equal(png.name, 'airshed-cost-curve-196.7.png');
+      assert.deepEqual([...png.bytes.subarray(0, 8)], PNG_SIGNATURE);
+      const chartWidth = await page.locator('figure[data-testid="cost-curve"] svg').evaluate((svg) => svg.width.baseVal.value);
+      const [pngWidth, pngHeight] = [png.bytes.readUInt32BE(16), png.bytes.readUInt32BE(20)];
+      assert.ok(pngWidth % 2 === 0 && pngWidth >= 2 * chartWidth && pngWidth <= 2 * chartWidth + 60, `PNG ${pngWidth} px wide for a ${chartWidth} px chart (2x)`);
+      assert.ok(pngHeight > 2 * 270 && pngHeight < 2 * 420, `PNG ${pngHeight} px high`);
+      // Not blank: a good share of the pixels carry ink.
+      const inked = await page.evaluate(async (b64) => {
+        const image = new Image();
+        image.src = `data:image/png;base64,${b64}`;
+        await image.decode();
+        const canvas = Object.assign(document.createElement('canvas'), { width: image.width, height: image.height });
+        const context = canvas.getContext('2d');
+        context.drawImage(image, 0, 0);
+        const data = context.getImageData(0, 0, image.width, image.height).data;
+        let dark = 0;
+        for (let i = 0; i < data.length; i += 4) if (data[i] + data[i + 1] + data[i + 2] < 600) dark++;
+        return dark / (data.length / 4);
+      }, png.bytes.toString('base64'));
+      assert.ok(inked > 0.02 && inked < 0.8, `inked share ${inked}`);
+
+      const merit = dialog(page).getByRole('group', { name: 'Merit order' });
+      const svg = await download(page, merit.getByRole('button', { name: 'Download SVG' }));
+      assert.equal(svg.name, 'airshed-merit-order-196.7.svg');
+      const markup = svg.bytes.toString('utf8');
+      const checked = await page.evaluate((text) => {
+        const doc = new DOMParser().parseFromString(text, 'image/svg+xml');
+        const root = doc.documentElement;
+        const texts = [...doc.querySelectorAll('text')].map((t) => t.textContent);
+        return {
+          error: doc.querySelector('parsererror')?.textContent ?? null,
+          root: root.localName,
+          title: root.querySelector(':scope > title')?.textContent,
+          background: root.querySelector(':scope > rect')?.getAttribute('fill'),
+          viewBox: root.getAttribute('viewBox'),
+          attribution: texts.at(-1),
+          styledRects: [...doc.querySelectorAll('svg svg rect')].filter((r) => /fill:\s*rgb/.test(r.getAttribute('style') ?? '')).length,
+          styledTexts: [...doc.querySelectorAll('svg svg text')].filter((t) => /font-size:\s*\d/.test(t.getAttribute('style') ?? '') && /font-family:/.test(t.getAttribute('style') ?? '')).length,
+        };
+      }, markup);
+      assert.equal(checked.error, null);
+      assert.equal(checked.root, 'svg');
+      assert.match(checked.title, /^Which cuts come first .* · Beijing · target 196\.7\u00a0μg\/m³$/);
+      assert.equal(checked.background, '#ffffff');
+      assert.match(checked.viewBox, /^0 0 \d+ \d+$/);
+      assert.match(checked.attribution, /^Airshed · data: .+ v\d+\.\d+\.\d+$/);
+      assert.ok(checked.styledRects > 10, `${checked.styledRects} bars with inline fill`);
+      assert.ok(checked.styledTexts > 5, `${checked.styledTexts} labels with inline font`);
+      assert.ok(!markup.includes('var(--'), 'CSS variables are resolved');
+      assert.ok(!/\sclass="/.test(markup), 'no class-dependent styling is left');
+    },
+  },
+  {
+    name: 'share: in Chinese, opened and closed from the keyboard',
+    locale: 'zh-CN',
+    async run({ page, origin, waitForPlan }) {
+      await page.goto(`${origin}/?lang=zh`);
+      await waitForPlan();
+      if (!(await openShare(page, '分享', 'keyboard'))) return;
+      const panel = dialog(page).locator('[data-testid="share-panel"]');
+      assert.equal(await panel.getByRole('heading', { level: 2 }).innerText(), '分享此视图');
+      assert.equal(await panel.getByRole('img', { name: '此视图链接的二维码' }).count(), 1);
+      for (const name of ['复制链接', '下载 CSV（方案）', '下载 CSV（成本曲线）']) assert.equal(await panel.getByRole('button', { name }).count(), 1, name);
+      assert.equal(await panel.getByRole('group', { name: '成本曲线' }).getByRole('button', { name: '下载 PNG' }).count(), 1);
+      // Every control in the panel can be reached with Tab.
+      const reachable = new Set();
+      for (let i = 0; i < 30; i++) {
+        await page.keyboard.press('Tab');
+        const label = await page.evaluate(() => {
+          const el = document.activeElement;
+          return el?.closest('[data-testid="share-panel"]') ? `${el.localName}:${el.getAttribute('aria-label') ?? el.textContent?.trim()}` : null;
+        });
+        if (label) reachable.add(label);
+      }
+      for (const name of ['复制链接', '放大二维码', '下载 CSV（方案）']) assert.ok([...reachable].some((l) => l.endsWith(name)), `Tab reaches ${name}: ${[...reachable].join(' | ')}`);
+      await page.keyboard.press('Escape');
+      await page.waitForFunction(() => !document.querySelector('dialog[open]'));
+    },
+  },
+  {
+    name: 'share: at phone width an exported chart keeps its title and key inside the image',
+    viewport: { width: 390, height: 844 },
+    locale: 'zh-CN',
+    async run({ page, origin, waitForPlan }) {
+      await page.goto(`${origin}/?lang=zh&receptors=beijing,tianjin`);
+      await waitForPlan();
+      if (!(await openShare(page, '分享'))) return;
+      const svg = await download(page, dialog(page).getByRole('group', { name: '边际减排成本' }).getByRole('button', { name: '下载 SVG' }));
+      assert.equal(svg.name, 'airshed-merit-order-196.7-beijing-tianjin.svg');
+      const overflow = await page.evaluate((text) => {
+        const root = new DOMParser().parseFromString(text, 'image/svg+xml').documentElement;
+        const host = document.body.appendChild(document.createElement('div'));
+        host.append(document.importNode(root, true));
+        const svg = host.querySelector('svg');
+        const width = svg.viewBox.baseVal.width;
+        const texts = [...svg.children].filter((el) => el.localName === 'text');
+        const out = texts.filter((t) => t.getBBox().x + t.getBBox().width > width + 0.5).map((t) => t.textContent);
+        const title = texts.filter((t) => /font-weight:\s*600/.test(t.getAttribute('style'))).map((t) => t.textContent).join('');
+        host.remove();
+        return { out, title };
+      }, svg.bytes.toString('utf8'));
+      assert.deepEqual(overflow.out, [], 'text past the right edge');
+      assert.match(overflow.title.replace(/\s/g, ''), /^先做哪些削减.*·北京·目标196\.7μg\/m³$/);
+    },
+  },
+  {
+    name: 'share: a chart exported from the dark theme is drawn in the light palette on white',
+    async run({ page, origin, waitForPlan }) {
+      await page.goto(`${origin}/?lang=en&theme=dark`);
+      await waitForPlan();
+      if (!(await openShare(page))) return;
+      assert.equal(await page.evaluate(() => document.documentElement.dataset.theme), 'dark');
+      const svg = await download(page, dialog(page).getByRole('group', { name: 'Cost curve' }).getByRole('button', { name: 'Download SVG' }));
+      assert.equal(await page.evaluate(() => document.documentElement.dataset.theme), 'dark', 'the page keeps its theme');
+      const light = await page.evaluate((text) => {
+        const doc = new DOMParser().parseFromString(text, 'image/svg+xml');
+        const lum = (css) => {
+          const m = css.match(/rgba?\((\d+),\s*(\d+),\s*(\d+)/);
+          if (!m) return 0;
+          const [r, g, b] = m.slice(1).map((v) => { const c = v / 255; return c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4; });
+          return 0.2126 * r + 0.7152 * g + 0.0722 * b;
+        };
+        const paint = (el, p) => (el.getAttribute('style') ?? '').match(new RegExp(`(?:^|;)${p}:([^;]+)`))?.[1] ?? '';
+        return {
+          texts: [...doc.querySelectorAll('text')].filter((t) => lum(paint(t, 'fill')) > 0.18).map((t) => t.textContent),
+          lines: [...doc.querySelectorAll('svg svg line')].filter((l) => lum(paint(l, 'stroke')) > 0.9).length,
+        };
+      }, svg.bytes.toString('utf8'));
+      assert.deepEqual(light.texts, [], 'text too light for a white background');
+      assert.equal(light.lines, 0, 'near-white lines on white');
+      const markup = svg.bytes.toString('utf8');
+      assert.ok(markup.includes('stroke:rgb(11, 92, 173)'), 'the regional line in the light palette (--regional #0b5cad)');
+      assert.ok(!markup.includes('rgb(111, 177, 242)'), 'no dark-palette blue (#6fb1f2)');
+      assert.ok(markup.includes('stroke:rgb(27, 31, 36)'), 'the target marker in the light ink (#1b1f24)');
+    },
+  },
+];
