@@ -3,8 +3,9 @@
  * view state (so it is just a URL) and words in both languages; numbers come from the live
  * plan on screen, never from here.
  */
-import type { LocalizedText } from '../model/types';
-import type { ViewState } from './state';
+import type { Dataset, Lang, LocalizedText } from '../model/types';
+import { formatOzone, joinNames, translate } from './i18n';
+import { decodeState, type ViewState } from './state';
 
 export interface Slide {
   title: LocalizedText;
@@ -77,4 +78,21 @@ export function slideView(current: ViewState, index: number, baseline: number): 
     target: slide.atBaseline ? Math.round(baseline * 10) / 10 : (slide.view.target ?? current.target),
     slide: index + 1,
   };
+}
+
+/** The view of the teacher's own slide: its saved view, in the viewer's language and theme. */
+export function deckSlideView(current: ViewState, index: number, knownReceptors: string[]): ViewState {
+  const saved = decodeState(current.deck[index], knownReceptors, current.lang).state;
+  return { ...saved, lang: current.lang, theme: current.theme, embed: current.embed, panels: current.panels, deck: current.deck, slide: index + 1 };
+}
+
+/** A one-line description of a saved view, for the slide list and the lesson bar. */
+export function describeView(dataset: Dataset, query: string, lang: Lang): string {
+  const ids = dataset.receptors.map((r) => r.id);
+  const { state } = decodeState(query, ids, lang);
+  const places = state.receptors.length === ids.length
+    ? translate(lang, 'controls.receptorsAll')
+    : joinNames(state.receptors.map((id) => dataset.jurisdictions.find((j) => j.id === id)?.name[lang] ?? id), lang);
+  const what = state.view === 'pay' ? `${translate(lang, 'nav.pay')} · ${translate(lang, `rule.${state.rule}`)}` : translate(lang, `scenario.${state.scenario}`);
+  return `${formatOzone(state.target, state.unit, lang, dataset.units.ugPerPpb)} · ${places} · ${what}`;
 }

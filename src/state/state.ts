@@ -5,6 +5,9 @@
 import type { Lang } from '../model/types';
 import { PLAYER_MODES, type PlayerMode } from '../model/sharing';
 import { RULES, type Rule } from '../model/sharing-rules';
+import { decodeDeck, encodeDeck, MAX_DECK_PARAM, MAX_SLIDES } from './deck';
+
+export { MAX_SLIDES };
 
 export { RULES, type Rule };
 
@@ -35,8 +38,10 @@ export interface ViewState {
   /** Embedded in another page: no page chrome, only `panels`. */
   embed: boolean;
   panels: Panel[];
-  /** Lecture: the built-in lesson's slide number (1-based), or null outside a lesson. */
+  /** Lecture: the slide number (1-based), or null outside a lesson. */
   slide: number | null;
+  /** The teacher's own slides (view query strings); empty: the built-in lesson. */
+  deck: string[];
 }
 
 export const TARGET_MIN = 150;
@@ -50,7 +55,6 @@ export const VIEWS: View[] = ['explore', 'pay', 'methods'];
 export const THEMES: Theme[] = ['auto', 'light', 'dark', 'projector'];
 export const LANGS: Lang[] = ['en', 'zh'];
 export const PANELS: Panel[] = ['controls', 'map', 'chart', 'summary'];
-export const MAX_SLIDES = 20;
 
 export function defaultState(lang: Lang = 'en'): ViewState {
   return {
@@ -68,6 +72,7 @@ export function defaultState(lang: Lang = 'en'): ViewState {
     embed: false,
     panels: [...PANELS],
     slide: null,
+    deck: [],
   };
 }
 
@@ -91,7 +96,7 @@ const ENUMS = [
   ['theme', 'theme', THEMES],
 ] as const satisfies readonly (readonly [keyof ViewState, string, readonly string[]])[];
 
-const KNOWN_PARAMS = new Set(['v', 'target', 'receptors', 'selected', 'embed', 'panels', 'dark', 'slide', ...ENUMS.map(([, p]) => p)]);
+const KNOWN_PARAMS = new Set(['v', 'target', 'receptors', 'selected', 'embed', 'panels', 'dark', 'slide', 'deck', ...ENUMS.map(([, p]) => p)]);
 const MAX_PARAM_LENGTH = 200;
 
 /**
@@ -116,7 +121,7 @@ export function decodeState(search: string, knownReceptors: string[], preferredL
   const note = (param: string, key: Notice['key'], value: string) => notices.push({ param, key, value: quote(value) });
 
   for (const [param, raw] of [...params]) {
-    if (raw.length > MAX_PARAM_LENGTH || param.length > 40) {
+    if (raw.length > (param === 'deck' ? MAX_DECK_PARAM : MAX_PARAM_LENGTH) || param.length > 40) {
       note(param.slice(0, 40), 'notice.ignored', raw);
       params.delete(param);
     }
@@ -172,10 +177,16 @@ export function decodeState(search: string, knownReceptors: string[], preferredL
     if (panels.length === 0 || panels.length !== rawPanels.split(',').length) note('panels', 'notice.ignored', rawPanels);
     if (panels.length > 0) state.panels = PANELS.filter((p) => panels.includes(p));
   }
+  const rawDeck = params.get('deck');
+  if (rawDeck !== null) {
+    const deck = decodeDeck(rawDeck);
+    if (deck) state.deck = deck;
+    else note('deck', 'notice.ignored', rawDeck);
+  }
   const rawSlide = params.get('slide');
   if (rawSlide !== null) {
     const slide = Number(rawSlide);
-    if (Number.isInteger(slide) && slide >= 1 && slide <= MAX_SLIDES) state.slide = slide;
+    if (Number.isInteger(slide) && slide >= 1 && slide <= (state.deck.length || MAX_SLIDES)) state.slide = slide;
     else note('slide', 'notice.ignored', rawSlide);
   }
   for (const param of params.keys()) if (!KNOWN_PARAMS.has(param)) note(param.slice(0, 40), 'notice.ignored', params.get(param) ?? '');
@@ -194,6 +205,7 @@ export function encodeState(state: ViewState, knownReceptors: string[]): string 
   if (state.embed) params.set('embed', '');
   if (state.panels.join(',') !== defaults.panels.join(',')) params.set('panels', state.panels.join(','));
   if (state.slide !== null) params.set('slide', String(state.slide));
+  if (state.deck.length > 0) params.set('deck', encodeDeck(state.deck));
   params.set('v', String(STATE_VERSION));
   params.sort();
   // Commas and a bare `embed` are safe in a query and keep shared links readable.

@@ -14,6 +14,7 @@ describe('URL state', () => {
     const state: ViewState = {
       target: 171.3, unit: 'ppb', scenario: 'local', receptors: ['beijing', 'baoding', 'langfang'], rule: 'gdp', players: 'cities',
       colorBy: 'effectiveness', selected: 'tangshan', view: 'pay', lang: 'zh', theme: 'projector', embed: true, panels: ['map', 'chart'], slide: 3,
+      deck: ['target=180.0&v=1', 'scenario=local&target=190.0&v=1', 'view=pay&v=1'],
     };
     const { state: back, notices } = decodeState(encodeState(state, ids), ids);
     expect(notices).toEqual([]);
@@ -74,5 +75,17 @@ describe('URL state', () => {
   it('rejects slide numbers that are not small positive integers', () => {
     expect(decodeState('slide=2', ids).state.slide).toBe(2);
     for (const bad of ['0', '-1', '1.5', '999', 'x']) expect(decodeState(`slide=${bad}`, ids).state.slide).toBeNull();
+  });
+});
+
+describe('slide decks in links', () => {
+  it('round-trips a deck and refuses malformed ones with a notice', async () => {
+    const { encodeDeck, decodeDeck } = await import('../../src/state/deck');
+    const deck = ['target=180.0&v=1', 'lang=zh&scenario=local&v=1'];
+    expect(decodeDeck(encodeDeck(deck))).toEqual(deck);
+    for (const bad of ['!!!', encodeDeck([]), btoa('{"a":1}'), encodeDeck(Array(21).fill('v=1')), encodeDeck(['x'.repeat(401)])]) expect(decodeDeck(bad)).toBeNull();
+    expect(decodeState('deck=%%%', ids).notices[0]).toMatchObject({ param: 'deck', key: 'notice.ignored' });
+    expect(decodeState(`deck=${encodeDeck(deck)}&slide=3`, ids).state.slide).toBeNull();
+    expect(decodeState(`deck=${encodeDeck(deck)}&slide=2`, ids).state).toMatchObject({ slide: 2, deck });
   });
 });
