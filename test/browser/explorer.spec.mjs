@@ -150,6 +150,24 @@ export const tests = [
     },
   },
   {
+    name: 'long strings (a pseudo-translation three times longer) keep the layout intact',
+    viewport: { width: 390, height: 844 },
+    async run({ page, origin, waitForPlan }) {
+      await page.goto(`${origin}/?lang=en`);
+      await waitForPlan();
+      // Lengthen every visible text node as a wordier translation would, including unbroken words.
+      await page.evaluate(() => {
+        const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+        const nodes = [];
+        while (walker.nextNode()) if (walker.currentNode.textContent.trim()) nodes.push(walker.currentNode);
+        for (const node of nodes) node.textContent = `${node.textContent} Überlängenbezeichnungsbeispiel ${node.textContent}`;
+      });
+      await assertNoOverlap(page);
+      await page.setViewportSize({ width: 1920, height: 1080 });
+      await assertNoOverlap(page);
+    },
+  },
+  {
     name: 'phone width (390 px) lays out without overlap',
     viewport: { width: 390, height: 844 },
     async run({ page, origin, waitForPlan }) {
