@@ -44,8 +44,10 @@ export function mapMetric(dataset: Dataset, plan: PlanResult | null, colorBy: Co
   const present = Object.values(values).filter((v): v is number => v !== null);
   const max = present.length > 0 ? Math.max(...present) : 1;
   const min = colorBy === 'effectiveness' && present.length > 0 ? Math.min(...present) : 0;
-  // Cheaper per μg/m³ is better, so cost-effectiveness uses its own (warm) scheme.
-  const scheme = (colorBy === 'effectiveness' ? schemeYlOrBr : schemeYlGnBu)[CLASSES + 1].slice(1);
+  // Cheaper per μg/m³ is better, so cost-effectiveness uses its own (warm) scheme. Both are
+  // sequential in lightness, so they read without colour vision; the two lightest steps are left
+  // out so that even the lowest class is clearly darker than the grey of 'no cut'.
+  const scheme = (colorBy === 'effectiveness' ? schemeYlOrBr : schemeYlGnBu)[CLASSES + 2].slice(2);
   const scale = scaleQuantize<string>().domain([min, max === min ? min + 1 : max]).range(scheme);
   const legend = scheme.map((color) => {
     const [lo, hi] = scale.invertExtent(color);

@@ -28,11 +28,25 @@ export function basinStyle(base: string): StyleSpecification {
         paint: { 'fill-color': ['coalesce', ['feature-state', 'color'], NO_VALUE_COLOR], 'fill-opacity': ['case', ['boolean', ['feature-state', 'hover'], false], 0.8, 1] },
       },
       { id: 'jurisdictions-line', type: 'line', source: 'jurisdictions', paint: { 'line-color': '#ffffff', 'line-width': 1.2 } },
+      // Outlines get a casing (white under the dark dashes, dark under the amber) so that they
+      // stand out on every fill, light or dark, whatever the reader's colour vision.
+      {
+        id: 'jurisdictions-receptor-casing',
+        type: 'line',
+        source: 'jurisdictions',
+        paint: { 'line-color': '#ffffff', 'line-width': ['case', ['boolean', ['feature-state', 'receptor'], false], 4, 0] },
+      },
       {
         id: 'jurisdictions-receptor',
         type: 'line',
         source: 'jurisdictions',
         paint: { 'line-color': '#0f2a44', 'line-width': ['case', ['boolean', ['feature-state', 'receptor'], false], 2.2, 0], 'line-dasharray': [2, 1] },
+      },
+      {
+        id: 'jurisdictions-selected-casing',
+        type: 'line',
+        source: 'jurisdictions',
+        paint: { 'line-color': '#1b1f24', 'line-width': ['case', ['boolean', ['feature-state', 'selected'], false], 7, 0] },
       },
       {
         id: 'jurisdictions-selected',
