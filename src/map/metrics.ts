@@ -49,9 +49,12 @@ export function mapMetric(dataset: Dataset, plan: PlanResult | null, colorBy: Co
   // out so that even the lowest class is clearly darker than the grey of 'no cut'.
   const scheme = (colorBy === 'effectiveness' ? schemeYlOrBr : schemeYlGnBu)[CLASSES + 2].slice(2);
   const scale = scaleQuantize<string>().domain([min, max === min ? min + 1 : max]).range(scheme);
-  const legend = scheme.map((color) => {
-    const [lo, hi] = scale.invertExtent(color);
-    return { color, label: `${format(lo)} – ${format(hi)}` };
-  });
+  // One value everywhere (a single place cutting) makes one class, not five identical ranges.
+  const legend = present.length > 0 && max === min
+    ? [{ color: scale(min), label: format(min) }]
+    : scheme.map((color) => {
+      const [lo, hi] = scale.invertExtent(color);
+      return { color, label: `${format(lo)} – ${format(hi)}` };
+    });
   return { values, color: (v) => (v === null ? NO_VALUE_COLOR : scale(v)), legend, format };
 }

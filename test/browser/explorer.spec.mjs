@@ -107,6 +107,9 @@ export const tests = [
       await page.keyboard.press('Enter');
       assert.equal(await tianjin.getAttribute('aria-pressed'), 'true');
       await page.waitForURL(/selected=tianjin/);
+      // The selection is shared: Tianjin's steps are outlined in the merit order, its row marked in the table.
+      assert.ok((await page.locator('[data-testid="merit-order"] rect.selected').count()) > 0);
+      assert.match(await page.locator('[data-testid="cuts-table"] tr.selected').innerText(), /^Tianjin/);
       assert.match(await text(page, 'map-tip'), /Tianjin\s+Spending: 134\.3 m yuan/);
     },
   },
