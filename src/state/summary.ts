@@ -48,8 +48,10 @@ export function leadingCutters(plan: PlanResult, count = 2): string[] {
 export function summaryText(dataset: Dataset, plans: { regional: PlanResult; local: PlanResult }, view: ViewState): string {
   const lang = view.lang;
   const main = view.scenario === 'local' ? plans.local : plans.regional;
-  const target = formatOzone(view.target, view.unit, lang, dataset.units.ugPerPpb);
-  const places = placesText(dataset, view.receptors, lang);
+  // Words follow the plans on screen, which can trail the slider by a solve.
+  const { targets } = main.query;
+  const target = formatOzone(targets[0].target, view.unit, lang, dataset.units.ugPerPpb);
+  const places = placesText(dataset, targets.map((t) => t.receptor), lang);
   if (!main.feasible) return infeasibleText(dataset, main, view);
   if (main.totalCost === 0) return translate(lang, 'summary.nothing', { places, target });
   const cost = formatYuan(main.totalCost!, lang);
