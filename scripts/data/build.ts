@@ -71,7 +71,7 @@ export function buildDataset(params: CalibrationParameters): Dataset {
         ref: 'headline',
       },
     },
-    units: { emissions: 't/yr', cost: 'yuan/t', ozone: 'ug/m3', coefficient: 'ug/m3 per t/yr', ugPerPpb: 1.967 },
+    units: { emissions: 't/yr', cost: 'yuan/t', ozone: 'ug/m3', coefficient: 'ug/m3 per t/yr', ugPerPpb: 1.967, ref: 'ppb-conversion' },
     pollutants: pollutants.map(named),
     sectors: sectors.map(named),
     provinces: provinces.map(named),
@@ -94,7 +94,7 @@ export function buildDataset(params: CalibrationParameters): Dataset {
     })),
     coefficients: jurisdictions.map((r) => jurisdictions.map((s) => coefficientPair(r, s, params.vocPerTonne).map((v) => sig(v)))),
     coefficientsRef: 'kernel',
-    standards: { grade2OneHour: 200, publishedTarget: PUBLISHED.target, sweep: PUBLISHED.sweep },
+    standards: { grade2OneHour: 200, publishedTarget: PUBLISHED.target, sweep: PUBLISHED.sweep, ref: 'standard' },
   };
 }
 

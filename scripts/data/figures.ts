@@ -86,7 +86,11 @@ export const references: Record<string, Reference> = {
   },
   'standard': {
     kind: 'published',
-    text: 'China Ambient Air Quality Standard GB 3095-2012, grade II 1-hour ozone limit 200 μg/m³.',
+    text: 'China Ambient Air Quality Standard GB 3095-2012, grade II 1-hour ozone limit 200 μg/m³. The published target (196.7 μg/m³) and sweep (218 to 163 μg/m³) are from the headline reference.',
+  },
+  'ppb-conversion': {
+    kind: 'derived',
+    text: 'Ozone 1 ppb = 48.00 g/mol / 24.45 L/mol = 1.967 μg/m³ at 25 °C and 1 atm.',
   },
 };
 

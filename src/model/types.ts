@@ -37,6 +37,7 @@ export interface Units {
   coefficient: 'ug/m3 per t/yr';
   /** μg/m³ per ppb of ozone at 25 °C (1.967). */
   ugPerPpb: number;
+  ref: string;
 }
 
 export interface Named {
@@ -101,7 +102,7 @@ export interface Dataset {
   coefficients: number[][][];
   coefficientsRef: string;
   /** Reference lines for the UI and the default sweep. */
-  standards: { grade2OneHour: number; publishedTarget: number; sweep: { from: number; to: number } };
+  standards: { grade2OneHour: number; publishedTarget: number; sweep: { from: number; to: number }; ref: string };
 }
 
 export type Scenario = 'regional' | 'local';

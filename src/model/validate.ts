@@ -138,7 +138,10 @@ export function validateDataset(input: unknown): Validation {
   }
 
   const units = c.object(root.units, 'units');
-  if (units) c.number(units.ugPerPpb, 'units.ugPerPpb', { above: 0 });
+  if (units) {
+    c.number(units.ugPerPpb, 'units.ugPerPpb', { above: 0 });
+    c.ref(units.ref, 'units.ref', refs, 'reference');
+  }
 
   const named = (item: Obj, p: string) => c.localized(item.name, `${p}.name`);
   const pollutants = c.entities(root.pollutants, 'pollutants', named);
@@ -214,6 +217,7 @@ export function validateDataset(input: unknown): Validation {
   if (standards) {
     c.number(standards.grade2OneHour, 'standards.grade2OneHour', { above: 0 });
     c.number(standards.publishedTarget, 'standards.publishedTarget', { above: 0 });
+    c.ref(standards.ref, 'standards.ref', refs, 'reference');
     const sweep = c.object(standards.sweep, 'standards.sweep');
     if (sweep) {
       const from = c.number(sweep.from, 'standards.sweep.from', { above: 0 });

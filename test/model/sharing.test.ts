@@ -36,7 +36,7 @@ function tinyDataset(spec: TinySpec): Dataset {
       id: 'tiny', title: name('Tiny'), version: '1', description: name('Hand-made test basin'), license: 'CC0-1.0',
       provenance: 'Made up for unit tests.', references: { t: { kind: 'assumed', text: 'Test values.' } },
     },
-    units: { emissions: 't/yr', cost: 'yuan/t', ozone: 'ug/m3', coefficient: 'ug/m3 per t/yr', ugPerPpb: 1.967 },
+    units: { emissions: 't/yr', cost: 'yuan/t', ozone: 'ug/m3', coefficient: 'ug/m3 per t/yr', ugPerPpb: 1.967, ref: 't' },
     pollutants: [{ id: 'VOC', name: name('VOC') }],
     sectors: [{ id: 'industry', name: name('industry') }],
     provinces: provinces.map((id) => ({ id, name: name(id) })),
@@ -50,7 +50,7 @@ function tinyDataset(spec: TinySpec): Dataset {
     receptors: spec.receptors.map((r) => ({ id: r.id, jurisdiction: r.id, baseline: r.baseline, ref: 't', background: 0, backgroundRef: 't' })),
     coefficients: spec.receptors.map((r) => spec.jurisdictions.map((j) => [spec.effect[r.id]?.[j.id] ?? 0])),
     coefficientsRef: 't',
-    standards: { grade2OneHour: 200, publishedTarget: 90, sweep: { from: 100, to: 80 } },
+    standards: { grade2OneHour: 200, publishedTarget: 90, sweep: { from: 100, to: 80 }, ref: 't' },
   };
   const checked = validateDataset(raw);
   if (!checked.ok) throw new Error(`The test dataset is invalid: ${JSON.stringify(checked.problems)}`);

@@ -36,6 +36,7 @@ describe('validateDataset', () => {
     ['background above baseline', (d) => (d.receptors[0].background = 300), 'receptors[0].background', /<= 225/],
     ['sweep reversed', (d) => (d.standards.sweep.to = 400), 'standards.sweep.to', /<= 218/],
     ['format version', (d) => (d.formatVersion = 2), 'formatVersion', /must be 1/],
+    ['unit without a source', (d) => delete d.units.ref, 'units.ref', /is missing/],
     ['localized name', (d) => delete d.jurisdictions[0].name.zh, 'jurisdictions[0].name.zh', /is missing/],
   ];
   it.each(cases)('rejects %s at its path', (_, change, path, message) => {

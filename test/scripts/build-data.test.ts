@@ -20,6 +20,9 @@ describe('build:data', () => {
       ...d.receptors.flatMap((r: any) => [r.ref, r.backgroundRef]),
       ...d.jurisdictions.map((j: any) => j.ref),
       d.coefficientsRef,
+      d.units.ref,
+      d.standards.ref,
+      d.meta.calibration.ref,
     ];
     for (const key of used) expect(['published', 'derived', 'assumed', 'calibrated']).toContain(refs[key]?.kind);
     expect(refs[d.coefficientsRef].kind).toBe('calibrated');
