@@ -404,7 +404,7 @@ const zh: Record<MessageKey, string> = {
   'rule.gdp': '按支付能力（GDP）',
   'rule.population': '按人口',
   'ruleHelp.shapley': '各方承担其在所有可能的联合顺序中带来的平均额外成本。',
-  'ruleHelp.equal': '各方承担"所有地区按相同比例削减排放"时自己的花费。',
+  'ruleHelp.equal': '各方承担“所有地区按相同比例削减排放”时自己的花费。',
   'ruleHelp.contribution': '污染者付费：按各方对目标地区臭氧生成的贡献分担。',
   'ruleHelp.gdp': '按各方 GDP 占比分担。',
   'ruleHelp.population': '按各方人口占比分担。',
