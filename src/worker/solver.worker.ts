@@ -29,6 +29,7 @@ const api: SolverApi = {
     const checked = validateDataset(raw);
     if (!checked.ok) return { ok: false, message: formatProblems(checked.problems, 10) };
     dataset = checked.dataset;
+    games.clear();
     await loadGlpk();
     return { ok: true };
   },
