@@ -3,12 +3,9 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import { fileURLToPath } from 'node:url';
 import { launchBrowser, openPage, startServer, waitForPlan } from '../test/browser/harness.mjs';
+import { ms as msAt, percentile as pct } from './stats.mjs';
 
-const pct = (values, p) => {
-  const s = [...values].sort((a, b) => a - b);
-  return s[Math.min(s.length - 1, Math.max(0, Math.ceil((p / 100) * s.length) - 1))];
-};
-const ms = (x) => `${x.toFixed(1)} ms`;
+const ms = (x) => msAt(x, 1);
 
 const dist = fileURLToPath(new URL('../dist/', import.meta.url));
 const files = (dir) => readdirSync(dir).flatMap((f) => (statSync(dir + f).isDirectory() ? files(`${dir}${f}/`) : [dir + f]));

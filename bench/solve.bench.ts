@@ -7,7 +7,7 @@ import { greedyPlan, meritOrder } from '../src/model/merit';
 import { costGame, shapley, type PlayerMode } from '../src/model/sharing';
 import { sweep } from '../src/model/sweep';
 import type { Dataset } from '../src/model/types';
-import { ms, percentile } from './stats';
+import { ms, percentile } from './stats.mjs';
 
 const dataset = JSON.parse(readFileSync(new URL('../public/data/bth-ozone.json', import.meta.url), 'utf8')) as Dataset;
 const glpk = await loadGlpk();
