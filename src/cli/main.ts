@@ -8,25 +8,45 @@ import {
   type Dataset, type FundIndicator, type FundWeights, type PlanResult, type PlayerMode, type Rule, type Scenario, type SharingReport,
 } from '../model/index';
 import { formatTonnes, formatYuan } from '../model/format';
+import { parseCatalogue } from '../model/catalogue';
+import {
+  checkAdjustments, DEFAULT_DRAWS, DEFAULT_SEED, MAX_DRAWS, MAX_SEED, monteCarlo, tornado, type Summary, type Tornado, type UncertaintyReport,
+} from '../model/uncertainty';
 
-export const DEFAULT_DATA = fileURLToPath(new URL('../../public/data/bth-ozone.json', import.meta.url));
+const DATA_DIR = new URL('../../public/data/', import.meta.url);
+
+/** A bundled dataset's id (see public/data/catalogue.json) or a file path; absent: the default. */
+export function dataPath(spec: string | undefined): string {
+  const parsed = parseCatalogue(readFileSync(new URL('catalogue.json', DATA_DIR), 'utf8'));
+  if (!parsed.ok) throw new CliError(parsed.message, 70);
+  const entry = spec === undefined ? parsed.catalogue.datasets[0] : parsed.catalogue.datasets.find((d) => d.id === spec);
+  return entry ? fileURLToPath(new URL(entry.file, DATA_DIR)) : spec!;
+}
 
 export const USAGE = `Usage: npm run cli -- <command> [options]
 
 Commands:
-  solve --target <μg/m³> --scenario local|regional [--receptors beijing,tianjin|all] [--data file.json] [--json]
+  solve --target <μg/m³> --scenario local|regional [--receptors beijing,tianjin|all] [--data id|file.json] [--json]
       Least-cost plan to bring peak ozone at the receptors (default beijing) to the target.
-  sweep [--from 218] [--to 163] [--step 1] [--receptors ...] [--format csv|json] [--data file.json]
+  sweep [--from 218] [--to 163] [--step 1] [--receptors ...] [--format csv|json] [--data id|file.json]
       Cost against target for both scenarios, with the saving of regional control.
-  export-lp --target <μg/m³> --scenario local|regional [--receptors ...] [--data file.json]
+  export-lp --target <μg/m³> --scenario local|regional [--receptors ...] [--data id|file.json]
       The LP in CPLEX LP format, to check in another solver.
   share --target <μg/m³> --rule shapley|equal|contribution|gdp|population [--players provinces|cities]
-        [--receptors beijing,...|all] [--fund emissions=1,contribution=1,gdp=0,benefit=1] [--data file.json] [--json]
+        [--receptors beijing,...|all] [--fund emissions=1,contribution=1,gdp=0,benefit=1] [--data id|file.json] [--json]
       Who pays: each player's responsibility under the rule against its cost in the least-cost
       regional plan, the payments between players, and whether the split is in the core. --fund
       adds a regional fund financed by the weighted formula.
-  validate <file.json>
-      Lists every problem in a dataset (exit 1), or summarises a valid one (exit 0).
+  uncertainty --target <μg/m³> [--draws 1000] [--seed 1] [--receptors ...] [--set id=value,id=value]
+        [--data id|file.json] [--json]
+      Monte Carlo over the dataset's uncertain inputs (Latin hypercube; --set holds inputs at a
+      value): both scenarios' costs, the saving and the ratio with their 90% ranges, and a tornado
+      of the inputs that move the saving most.
+  validate <id|file.json>
+      Lists every problem in a dataset (exit 1), or summarises a valid one (exit 0), with any
+      physical-consistency warnings.
+
+--data takes a bundled dataset's id (bth-ozone, the default; bth-ozone-calibrated) or a file.
   help
       This text.`;
 
@@ -55,6 +75,9 @@ const options = {
   rule: { type: 'string' },
   players: { type: 'string' },
   fund: { type: 'string' },
+  draws: { type: 'string' },
+  seed: { type: 'string' },
+  set: { type: 'string' },
 } satisfies ParseArgsConfig['options'];
 
 function number(raw: string | undefined, name: string, fallback?: number): number {
@@ -67,7 +90,13 @@ function number(raw: string | undefined, name: string, fallback?: number): numbe
   return value;
 }
 
-export function loadDataset(path: string): Dataset {
+function integer(raw: string | undefined, name: string, min: number, max: number, fallback: number): number {
+  const value = number(raw, name, fallback);
+  if (!Number.isInteger(value) || value < min || value > max) throw new CliError(`--${name} must be a whole number from ${min} to ${max}, got ${JSON.stringify(raw)}.`);
+  return value;
+}
+
+export function loadDataset(path: string, io?: Io): Dataset {
   let text: string;
   try {
     text = readFileSync(path, 'utf8');
@@ -76,6 +105,7 @@ export function loadDataset(path: string): Dataset {
   }
   const checked = parseDataset(text);
   if (!checked.ok) throw new CliError(`The dataset ${path} is not valid (${checked.problems.length} problem(s)):\n${formatProblems(checked.problems)}`, 1);
+  if (checked.warnings.length > 0) io?.err(`airshed: warning: the dataset ${path} is physically implausible:\n${formatProblems(checked.warnings)}`);
   return checked.dataset;
 }
 
@@ -114,6 +144,51 @@ function fundWeightsOf(raw: string): Partial<FundWeights> {
     weights[key as FundIndicator] = weight;
   }
   return weights;
+}
+
+/** "id=value,id=value": uncertain inputs held at these values instead of sampled. */
+function adjustmentsOf(raw: string, dataset: Dataset): Record<string, number> {
+  const values: Record<string, number> = {};
+  for (const part of raw.split(',').map((s) => s.trim()).filter(Boolean)) {
+    const [id, value, ...extra] = part.split('=').map((s) => s.trim());
+    if (!id || value === undefined || extra.length > 0) throw new CliError(`--set takes id=value pairs separated by commas; got ${JSON.stringify(part)}.`);
+    if (value === '' || !Number.isFinite(Number(value))) throw new CliError(`--set value for ${id} must be a number, got ${JSON.stringify(value)}.`);
+    values[id] = Number(value);
+  }
+  const problems = checkAdjustments(dataset, values);
+  if (problems.length > 0) throw new CliError(`--set: ${problems.map((p) => p.message).join(' ')}`);
+  return values;
+}
+
+function uncertaintyText(report: UncertaintyReport, swings: Tornado, dataset: Dataset): string {
+  const yuan = (x: number) => formatYuan(x, 'en');
+  const times = (x: number) => `${x.toFixed(1)}×`;
+  const place = (id: string) => dataset.jurisdictions.find((j) => j.id === id)?.name.en ?? id;
+  const targets = report.targets.length > 3 ? `${report.targets.length} receptors' targets` : report.targets.map((t) => `${place(t.receptor)} ${t.target} μg/m³`).join(', ');
+  const held = Object.entries(report.fixed).map(([id, value]) => `${id} = ${value}`);
+  const line = (label: string, summary: Summary, nominal: number | null, format: (x: number) => string) =>
+    `  ${label.padEnd(18)}${summary ? `${format(summary.p50)} (90% of draws ${format(summary.p5)}–${format(summary.p95)})` : 'no draw gives a value'}; nominal ${nominal === null ? 'n/a' : format(nominal)}`;
+  const { nominal, regionalCheaper, infeasible } = report;
+  const lines = [
+    `Uncertainty in meeting ${targets}: ${report.draws} draws (seed ${report.seed}) over ${report.inputs.length} uncertain input(s)${held.length > 0 ? `, holding ${held.join(', ')}` : ''}.`,
+    'Median of the draws, with the range of the middle 90%:',
+    line('regional control', report.regional, nominal.regional, yuan),
+    line('local control', report.local, nominal.local, yuan),
+    line('saving', report.saving, nominal.saving, yuan),
+    line('ratio', report.ratio, nominal.ratio, times),
+    `Both scenarios meet the target(s) and regional control costs no more in ${(regionalCheaper.share * 100).toFixed(1)}% of draws (${regionalCheaper.count} of ${report.draws}).`,
+    `Cannot meet the target(s): local control in ${infeasible.local} draw(s), regional control in ${infeasible.regional}.`,
+  ];
+  if (swings.rows.length === 0) return [...lines, 'The dataset lists no uncertain inputs to vary.'].join('\n');
+  const saving = (x: number | null) => (x === null ? 'n/a' : yuan(x));
+  const value = (x: number) => String(Number(x.toPrecision(3)));
+  const unit = (u: string) => (u ? ` ${u}` : '');
+  lines.push('', 'Largest swings in the saving (one input at its low and high end, the others at nominal):');
+  for (const row of swings.rows.slice(0, 5)) {
+    const swing = row.swing === null ? 'no swing: a scenario cannot meet the target(s) there' : `swing ${yuan(row.swing)}`;
+    lines.push(`  ${row.name.en} (${value(row.low)}–${value(row.high)}${unit(row.unit)}): saving ${saving(row.atLow.saving)} -> ${saving(row.atHigh.saving)}; ${swing}`);
+  }
+  return lines.join('\n');
 }
 
 function shareText(report: SharingReport, dataset: Dataset): string {
@@ -192,11 +267,11 @@ function planText(plan: PlanResult, dataset: Dataset): string {
   }
   const lines = [`${plan.query.scenario} control meets ${targets} for ${formatYuan(plan.totalCost!, 'en', 3)} a year.`];
   for (const [id, ug] of Object.entries(plan.marginalCost)) lines.push(`Marginal cost at ${name(id)}: ${formatYuan(ug, 'en')} per μg/m³.`);
-  lines.push('', 'Jurisdiction        cost            NOx cut     VOC cut');
+  lines.push('', `${'Jurisdiction'.padEnd(20)}${'cost'.padEnd(16)}${dataset.pollutants.map((p) => `${p.name.en} cut`.padEnd(12)).join('')}`);
   for (const [id, tally] of Object.entries(plan.byJurisdiction)) {
     if (tally.cost <= 0) continue;
     const cut = (p: string) => formatTonnes(tally.cutTonnes[p] ?? 0, 'en').padEnd(12);
-    lines.push(`${name(id).padEnd(20)}${formatYuan(tally.cost, 'en').padEnd(16)}${cut('NOx')}${cut('VOC')}`);
+    lines.push(`${name(id).padEnd(20)}${formatYuan(tally.cost, 'en').padEnd(16)}${dataset.pollutants.map((p) => cut(p.id)).join('')}`);
   }
   return lines.join('\n');
 }
@@ -220,15 +295,16 @@ export async function runCli(argv: string[], io: Io): Promise<number> {
     }
     const { values, positionals } = parsed;
     if (command === 'validate') {
-      const path = positionals[0] ?? values.data;
-      if (!path) throw new CliError('validate needs a file: npm run cli -- validate file.json');
-      const dataset = loadDataset(path);
+      const spec = positionals[0] ?? values.data;
+      if (!spec) throw new CliError('validate needs a dataset id or a file: npm run cli -- validate file.json');
+      const path = dataPath(spec);
+      const dataset = loadDataset(path, io);
       io.out(`${path} is valid: ${dataset.meta.title.en} v${dataset.meta.version}; ${dataset.jurisdictions.length} jurisdictions, ${dataset.sources.length} sources, ${dataset.sources.reduce((n, s) => n + s.steps.length, 0)} control steps, ${dataset.receptors.length} receptors.`);
       return 0;
     }
-    if (!['solve', 'sweep', 'export-lp', 'share'].includes(command)) throw new CliError(`Unknown command ${JSON.stringify(command)}.`);
+    if (!['solve', 'sweep', 'export-lp', 'share', 'uncertainty'].includes(command)) throw new CliError(`Unknown command ${JSON.stringify(command)}.`);
     if (positionals.length > 0) throw new CliError(`Unexpected argument ${JSON.stringify(positionals[0])}.`);
-    const dataset = loadDataset(values.data ?? DEFAULT_DATA);
+    const dataset = loadDataset(dataPath(values.data), io);
     const receptors = receptorsOf(values.receptors, dataset);
     const glpk = await loadGlpk();
 
@@ -252,6 +328,18 @@ export async function runCli(argv: string[], io: Io): Promise<number> {
     }
 
     const target = number(values.target, 'target');
+    if (command === 'uncertainty') {
+      const query = {
+        targets: receptors.map((receptor) => ({ receptor, target })),
+        draws: integer(values.draws, 'draws', 1, MAX_DRAWS, DEFAULT_DRAWS),
+        seed: integer(values.seed, 'seed', 0, MAX_SEED, DEFAULT_SEED),
+        fixed: values.set === undefined ? {} : adjustmentsOf(values.set, dataset),
+      };
+      const report = monteCarlo(glpk, dataset, query);
+      const swings = tornado(glpk, dataset, query);
+      io.out(values.json ? JSON.stringify({ report, tornado: swings }) : uncertaintyText(report, swings, dataset));
+      return 0;
+    }
     if (command === 'share') {
       const rule = choice<Rule>(values.rule, 'rule', RULES);
       const mode = choice<PlayerMode>(values.players, 'players', PLAYER_MODES, 'provinces');

@@ -15,3 +15,9 @@ export {
   type Rule, type RuleInputs, type Responsibility, type EqualCutPlan, type PlayerTransfer, type Flow, type Transfers, type FundIndicator, type FundWeights, type Fund,
   type PlayerShare, type SharingReport, type CoalitionRow,
 } from './sharing-rules';
+export {
+  mulberry32, latinHypercube, inputValue, nominalValues, applyInputs, checkAdjustments, drawValues, solveDraw, meritGame, monteCarlo, monteCarloSteps, tornado,
+  DEFAULT_DRAWS, MAX_DRAWS, DEFAULT_SEED, MAX_SEED,
+  type AdjustmentProblem, type DrawPlan, type DrawResult, type Outcome, type Summary, type UncertaintyQuery, type UncertaintyProgress, type UncertaintyReport,
+  type TornadoRow, type Tornado,
+} from './uncertainty';

@@ -28,6 +28,51 @@ export interface DatasetMeta {
     parameters: Record<string, number>;
     ref: string;
   };
+  /** A published result to compare the model with (drawn beside the model's curves; never fitted
+   * unless `calibration` says so). */
+  publishedResult?: PublishedResult;
+}
+
+export interface PublishedResult {
+  receptor: string;
+  /** μg/m³. */
+  target: number;
+  /** yuan/yr under local and regional control. */
+  local: number;
+  regional: number;
+  ref: string;
+}
+
+/**
+ * One uncertain input: a named group of dataset numbers and how a value in [low, high] moves
+ * them. `nominal` is the value the dataset's own numbers stand for.
+ * - emissions, cost, stepShare, coefficient: multiply the matching numbers by value / nominal
+ *   (stepShare keeps each source's shares summing to at most 1).
+ * - ownShare: the receptor's own jurisdiction's share of its positive ozone-forming potential
+ *   (Σ max(a,0)·E); own coefficients scale by value / nominal, the others by
+ *   (1 - value) / (1 - nominal), so the total potential stays the same.
+ * - baseline, background: add value - nominal μg/m³ at the matching receptors.
+ */
+export type UncertainEffect = 'emissions' | 'cost' | 'stepShare' | 'coefficient' | 'ownShare' | 'baseline' | 'background';
+
+export interface UncertainInput {
+  id: string;
+  name: LocalizedText;
+  effect: UncertainEffect;
+  /** Which numbers: each list narrows the match; an absent list matches all. `sign` narrows
+   * coefficients to the positive (ozone-lowering) or negative (titrating) ones. */
+  where?: { jurisdictions?: string[]; sectors?: string[]; pollutants?: string[]; receptors?: string[]; sign?: 'positive' | 'negative' };
+  nominal: number;
+  low: number;
+  high: number;
+  /** Sampling: uniform on a linear or a log scale. */
+  scale: 'linear' | 'log';
+  /** Display unit, e.g. '×', 'μg/m³', '%'. */
+  unit: string;
+  /** Offered as a live slider in the page. */
+  adjustable?: boolean;
+  /** The reference for the range. */
+  ref: string;
 }
 
 export interface Units {
@@ -102,7 +147,18 @@ export interface Dataset {
   coefficients: number[][][];
   coefficientsRef: string;
   /** Reference lines for the UI and the default sweep. */
-  standards: { grade2OneHour: number; publishedTarget: number; sweep: { from: number; to: number }; ref: string };
+  standards: {
+    grade2OneHour: number;
+    publishedTarget: number;
+    sweep: { from: number; to: number };
+    /** The target slider's range, μg/m³; when absent it is derived from the sweep and baselines. */
+    range?: { min: number; max: number };
+    ref: string;
+  };
+  /** The view a first visit opens on; absent: the published target at the first receptor. */
+  defaults?: { target?: number; receptors?: string[] };
+  /** Ranges of the assumed and derived inputs, for Monte Carlo and tornado runs. */
+  uncertainty?: UncertainInput[];
 }
 
 export type Scenario = 'regional' | 'local';

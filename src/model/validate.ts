@@ -1,4 +1,5 @@
-import type { Dataset } from './types';
+import { budgetWarnings } from './budget';
+import type { Dataset, UncertainEffect } from './types';
 
 /** Datasets larger than this are refused before parsing (the default is about 100 kB). */
 export const MAX_DATASET_BYTES = 5_000_000;
@@ -9,7 +10,10 @@ export interface Problem {
   message: string;
 }
 
-export type Validation = { ok: true; dataset: Dataset } | { ok: false; problems: Problem[] };
+/** A valid dataset may still carry warnings (e.g. a physically implausible ozone budget). */
+export type Validation = { ok: true; dataset: Dataset; warnings: Problem[] } | { ok: false; problems: Problem[] };
+
+const EFFECTS: readonly UncertainEffect[] = ['emissions', 'cost', 'stepShare', 'coefficient', 'ownShare', 'baseline', 'background'];
 
 type Obj = Record<string, unknown>;
 
@@ -133,6 +137,9 @@ export function validateDataset(input: unknown): Validation {
         if (!['published', 'derived', 'assumed', 'calibrated'].includes(r.kind as string))
           c.fail(`meta.references.${key}.kind`, `must be one of published, derived, assumed, calibrated, got ${describe(r.kind)}`);
         c.string(r.text, `meta.references.${key}.text`);
+        // Shown as a link: only web addresses, never javascript: or data: schemes.
+        if (r.url !== undefined && (typeof r.url !== 'string' || !/^https?:\/\/[^\s"<>]+$/i.test(r.url)))
+          c.fail(`meta.references.${key}.url`, `must be an http(s) address, got ${describe(r.url)}`);
       }
     }
   }
@@ -213,7 +220,7 @@ export function validateDataset(input: unknown): Validation {
   }
   c.ref(root.coefficientsRef, 'coefficientsRef', refs, 'reference');
 
-  const standards = c.object(root.standards, 'standards');
+  const standards = c.object(root.standards, 'standards') as Obj | undefined;
   if (standards) {
     c.number(standards.grade2OneHour, 'standards.grade2OneHour', { above: 0 });
     c.number(standards.publishedTarget, 'standards.publishedTarget', { above: 0 });
@@ -225,7 +232,58 @@ export function validateDataset(input: unknown): Validation {
     }
   }
 
-  return c.problems.length === 0 ? { ok: true, dataset: input as Dataset } : { ok: false, problems: c.problems };
+  const receptorIds = new Set(receptors);
+  const published = meta?.publishedResult;
+  if (published !== undefined) {
+    const p = c.object(published, 'meta.publishedResult');
+    if (p) {
+      c.ref(p.receptor, 'meta.publishedResult.receptor', receptorIds, 'receptor');
+      for (const key of ['target', 'local', 'regional']) c.number(p[key], `meta.publishedResult.${key}`, { above: 0 });
+      c.ref(p.ref, 'meta.publishedResult.ref', refs, 'reference');
+    }
+  }
+  const range = standards?.range;
+  if (range !== undefined) {
+    const r = c.object(range, 'standards.range');
+    if (r) {
+      const min = c.number(r.min, 'standards.range.min', { above: 0 });
+      c.number(r.max, 'standards.range.max', { above: min ?? 0, what: 'standards.range.min' });
+    }
+  }
+  if (root.defaults !== undefined) {
+    const d = c.object(root.defaults, 'defaults');
+    if (d?.target !== undefined) c.number(d.target, 'defaults.target', { above: 0 });
+    if (d?.receptors !== undefined) (c.array(d.receptors, 'defaults.receptors', 1) ?? []).forEach((id, i) => c.ref(id, `defaults.receptors[${i}]`, receptorIds, 'receptor'));
+  }
+  if (root.uncertainty !== undefined) {
+    const known = { jurisdictions, sectors, pollutants, receptors: receptorIds };
+    c.entities(root.uncertainty, 'uncertainty', (u, p) => {
+      c.localized(u.name, `${p}.name`);
+      if (!EFFECTS.includes(u.effect as UncertainEffect)) c.fail(`${p}.effect`, `must be one of ${EFFECTS.join(', ')}, got ${describe(u.effect)}`);
+      const low = c.number(u.low, `${p}.low`);
+      const high = c.number(u.high, `${p}.high`, low === undefined ? {} : { min: low, what: 'low' });
+      c.number(u.nominal, `${p}.nominal`, low === undefined || high === undefined ? {} : { min: low, max: high });
+      if (u.scale !== 'linear' && u.scale !== 'log') c.fail(`${p}.scale`, `must be "linear" or "log", got ${describe(u.scale)}`);
+      else if (u.scale === 'log' && low !== undefined && low <= 0) c.fail(`${p}.low`, 'must be above 0 on a log scale');
+      if (u.effect === 'ownShare' && high !== undefined && (low! < 0 || high >= 1)) c.fail(`${p}.high`, 'an own share must lie in [0, 1)');
+      if (typeof u.unit !== 'string' || u.unit.length > 16) c.fail(`${p}.unit`, `must be a short string (empty for a pure number), got ${describe(u.unit)}`);
+      if (u.adjustable !== undefined && typeof u.adjustable !== 'boolean') c.fail(`${p}.adjustable`, `must be true or false, got ${describe(u.adjustable)}`);
+      c.ref(u.ref, `${p}.ref`, refs, 'reference');
+      if (u.where === undefined) return;
+      const where = c.object(u.where, `${p}.where`);
+      if (!where) return;
+      for (const key of ['jurisdictions', 'sectors', 'pollutants', 'receptors'] as const) {
+        if (where[key] === undefined) continue;
+        (c.array(where[key], `${p}.where.${key}`, 1) ?? []).forEach((id, i) => c.ref(id, `${p}.where.${key}[${i}]`, known[key], key.slice(0, -1)));
+      }
+      if (where.sign !== undefined && where.sign !== 'positive' && where.sign !== 'negative')
+        c.fail(`${p}.where.sign`, `must be "positive" or "negative", got ${describe(where.sign)}`);
+    });
+  }
+
+  if (c.problems.length > 0) return { ok: false, problems: c.problems };
+  const dataset = input as Dataset;
+  return { ok: true, dataset, warnings: budgetWarnings(dataset) };
 }
 
 /** Parses and validates dataset text; size and JSON syntax errors are problems too. */

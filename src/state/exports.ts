@@ -157,14 +157,12 @@ export function receptorsSlug(receptors: readonly string[], known: number): stri
 }
 
 /**
- * `airshed-cost-curve-196.7.svg`, `airshed-plan-196.7.csv`, ...: the target for what depends on
- * it, the receptors for the sweep (which covers every target); the receptors are added to the
- * others only when they are not Beijing alone, the default.
+ * `airshed-cost-curve-196.7-beijing.svg`, `airshed-sweep-all.csv`, ...: the target for what
+ * depends on it, and the constrained places for everything.
  */
 export function exportFileName(kind: ExportKind, ext: string, view: { target: number; receptors: readonly string[] }, knownReceptors: number): string {
   const places = receptorsSlug(view.receptors, knownReceptors);
   if (kind === 'sweep') return `airshed-sweep-${places}.${ext}`;
   if (kind === 'qr') return `airshed-qr.${ext}`;
-  const where = places === 'beijing' ? '' : `-${places}`;
-  return `airshed-${kind}-${view.target.toFixed(1)}${where}.${ext}`;
+  return `airshed-${kind}-${view.target.toFixed(1)}-${places}.${ext}`;
 }

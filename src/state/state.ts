@@ -2,7 +2,7 @@
  * The one view state. Every visible choice lives here and round-trips through the URL, so a
  * shared link, an embed and a lecture slide are all just URLs.
  */
-import type { Lang } from '../model/types';
+import type { Dataset, Lang } from '../model/types';
 import { PLAYER_MODES, type PlayerMode } from '../model/sharing';
 import { RULES, type Rule } from '../model/sharing-rules';
 import { decodeDeck, encodeDeck, MAX_DECK_PARAM, MAX_SLIDES } from './deck';
@@ -42,11 +42,56 @@ export interface ViewState {
   slide: number | null;
   /** The teacher's own slides (view query strings); empty: the built-in lesson. */
   deck: string[];
+  /** The bundled dataset shown (its meta.id). */
+  data: string;
+  /** The visitor's own values for the dataset's adjustable assumptions (input id -> value). */
+  adjust: Record<string, number>;
+  /** Seed of the Monte Carlo run, so a link reproduces it. */
+  seed: number;
 }
 
-export const TARGET_MIN = 150;
-export const TARGET_MAX = 230;
+/** What the loaded dataset fixes about a view: ids, defaults and ranges. */
+export interface ViewContext {
+  /** Bundled dataset ids, the default first. */
+  datasets: string[];
+  receptors: string[];
+  defaults: { data: string; target: number; receptors: string[] };
+  /** Target slider range, μg/m³. */
+  range: { min: number; max: number };
+  /** Adjustable assumptions and their ranges. */
+  inputs: { id: string; low: number; high: number }[];
+}
+
 export const TARGET_STEP = 0.1;
+
+/** Before any dataset has loaded: nothing is known, nothing is shown. */
+export const EMPTY_CONTEXT: ViewContext = { datasets: [], receptors: [], defaults: { data: '', target: 0, receptors: [] }, range: { min: 0, max: 1 }, inputs: [] };
+export const MAX_SEED = 2 ** 31 - 1;
+
+/** The slider range: the dataset's own, else from below its sweep to above its highest baseline. */
+export function targetRange(dataset: Dataset): { min: number; max: number } {
+  if (dataset.standards.range) return dataset.standards.range;
+  const low = Math.min(dataset.standards.sweep.to, dataset.standards.publishedTarget, dataset.standards.grade2OneHour);
+  const high = Math.max(dataset.standards.sweep.from, ...dataset.receptors.map((r) => r.baseline));
+  return { min: Math.floor((low * 0.9) / 10) * 10, max: Math.ceil((high + 1) / 10) * 10 };
+}
+
+export function viewContext(dataset: Dataset, datasets: string[] = [dataset.meta.id]): ViewContext {
+  const receptors = dataset.receptors.map((r) => r.id);
+  const range = targetRange(dataset);
+  const target = dataset.defaults?.target ?? dataset.standards.publishedTarget;
+  return {
+    datasets,
+    receptors,
+    defaults: {
+      data: datasets[0],
+      target: Math.min(range.max, Math.max(range.min, target)),
+      receptors: dataset.defaults?.receptors ?? [receptors[0]],
+    },
+    range,
+    inputs: (dataset.uncertainty ?? []).filter((u) => u.adjustable).map(({ id, low, high }) => ({ id, low, high })),
+  };
+}
 
 export const SCENARIOS: ScenarioView[] = ['compare', 'regional', 'local'];
 export const UNITS: Unit[] = ['ug', 'ppb'];
@@ -56,12 +101,12 @@ export const THEMES: Theme[] = ['auto', 'light', 'dark', 'projector'];
 export const LANGS: Lang[] = ['en', 'zh'];
 export const PANELS: Panel[] = ['controls', 'map', 'chart', 'summary'];
 
-export function defaultState(lang: Lang = 'en'): ViewState {
+export function defaultState(ctx: ViewContext, lang: Lang = 'en'): ViewState {
   return {
-    target: 196.7,
+    target: ctx.defaults.target,
     unit: 'ug',
     scenario: 'compare',
-    receptors: ['beijing'],
+    receptors: [...ctx.defaults.receptors],
     rule: 'shapley',
     players: 'provinces',
     colorBy: 'tonnes',
@@ -73,6 +118,9 @@ export function defaultState(lang: Lang = 'en'): ViewState {
     panels: [...PANELS],
     slide: null,
     deck: [],
+    data: ctx.defaults.data,
+    adjust: {},
+    seed: 1,
   };
 }
 
@@ -80,7 +128,7 @@ export function defaultState(lang: Lang = 'en'): ViewState {
 export interface Notice {
   param: string;
   /** i18n key of the explanation. */
-  key: 'notice.ignored' | 'notice.clamped' | 'notice.unknownIds' | 'notice.newerVersion';
+  key: 'notice.ignored' | 'notice.clamped' | 'notice.unknownIds' | 'notice.newerVersion' | 'notice.implausible' | 'notice.loadFailed';
   value: string;
 }
 
@@ -96,7 +144,7 @@ const ENUMS = [
   ['theme', 'theme', THEMES],
 ] as const satisfies readonly (readonly [keyof ViewState, string, readonly string[]])[];
 
-const KNOWN_PARAMS = new Set(['v', 'target', 'receptors', 'selected', 'embed', 'panels', 'dark', 'slide', 'deck', ...ENUMS.map(([, p]) => p)]);
+const KNOWN_PARAMS = new Set(['v', 'target', 'receptors', 'selected', 'embed', 'panels', 'dark', 'slide', 'deck', 'data', 'adjust', 'seed', ...ENUMS.map(([, p]) => p)]);
 const MAX_PARAM_LENGTH = 200;
 
 /**
@@ -108,16 +156,24 @@ export const MIGRATIONS: Record<number, (params: URLSearchParams) => void> = {};
 /** Shown back to the user in a notice: short and printable only (rendered as text, never HTML). */
 const quote = (raw: string) => (raw.length > 40 ? `${raw.slice(0, 40)}…` : raw).replace(/[^\p{L}\p{N} .,_-]/gu, '?');
 
-export const clampTarget = (t: number) => Number(Math.min(TARGET_MAX, Math.max(TARGET_MIN, Math.round(t / TARGET_STEP) * TARGET_STEP)).toFixed(1));
+export const clampTarget = (t: number, range: ViewContext['range']) =>
+  Number(Math.min(range.max, Math.max(range.min, Math.round(t / TARGET_STEP) * TARGET_STEP)).toFixed(1));
+
+/** The bundled dataset a link asks for (its `data` parameter), or the default. */
+export function requestedDataset(search: string, datasets: string[]): string {
+  const id = new URLSearchParams(search).get('data');
+  return id !== null && datasets.includes(id) ? id : datasets[0];
+}
 
 /**
  * Reads a view state from URL parameters. Unknown or hostile values are ignored or clamped and
  * reported as notices; nothing from the URL is ever executed or rendered as markup.
  */
-export function decodeState(search: string, knownReceptors: string[], preferredLang: Lang = 'en', migrations = MIGRATIONS): { state: ViewState; notices: Notice[] } {
+export function decodeState(search: string, ctx: ViewContext, preferredLang: Lang = 'en', migrations = MIGRATIONS): { state: ViewState; notices: Notice[] } {
+  const knownReceptors = ctx.receptors;
   const params = new URLSearchParams(search);
   const notices: Notice[] = [];
-  const state = defaultState(preferredLang);
+  const state = defaultState(ctx, preferredLang);
   const note = (param: string, key: Notice['key'], value: string) => notices.push({ param, key, value: quote(value) });
 
   for (const [param, raw] of [...params]) {
@@ -139,7 +195,7 @@ export function decodeState(search: string, knownReceptors: string[], preferredL
     const value = Number(rawTarget);
     if (rawTarget.trim() === '' || !Number.isFinite(value)) note('target', 'notice.ignored', rawTarget);
     else {
-      state.target = clampTarget(value);
+      state.target = clampTarget(value, ctx.range);
       if (state.target !== Number(value.toFixed(1))) note('target', 'notice.clamped', rawTarget);
     }
   }
@@ -189,13 +245,38 @@ export function decodeState(search: string, knownReceptors: string[], preferredL
     if (Number.isInteger(slide) && slide >= 1 && slide <= (state.deck.length || MAX_SLIDES)) state.slide = slide;
     else note('slide', 'notice.ignored', rawSlide);
   }
+  const data = params.get('data');
+  if (data !== null) {
+    if (ctx.datasets.includes(data)) state.data = data;
+    else note('data', 'notice.unknownIds', data);
+  }
+  const rawAdjust = params.get('adjust');
+  if (rawAdjust !== null) {
+    for (const pair of rawAdjust.split(',').filter(Boolean)) {
+      const [id, rawValue = ''] = pair.split(':');
+      const input = ctx.inputs.find((i) => i.id === id);
+      const value = Number(rawValue);
+      if (!input || rawValue.trim() === '' || !Number.isFinite(value)) note('adjust', 'notice.ignored', pair);
+      else {
+        state.adjust[id] = Math.min(input.high, Math.max(input.low, value));
+        if (state.adjust[id] !== value) note('adjust', 'notice.clamped', pair);
+      }
+    }
+  }
+  const rawSeed = params.get('seed');
+  if (rawSeed !== null) {
+    const seed = Number(rawSeed);
+    if (/^\d+$/.test(rawSeed) && seed >= 1 && seed <= MAX_SEED) state.seed = seed;
+    else note('seed', 'notice.ignored', rawSeed);
+  }
   for (const param of params.keys()) if (!KNOWN_PARAMS.has(param)) note(param.slice(0, 40), 'notice.ignored', params.get(param) ?? '');
   return { state, notices };
 }
 
-/** Writes only the values that differ from the defaults (language always), plus the format version. */
-export function encodeState(state: ViewState, knownReceptors: string[]): string {
-  const defaults = defaultState(state.lang);
+/** Writes only the values that differ from the defaults (language and dataset always), plus the format version. */
+export function encodeState(state: ViewState, ctx: ViewContext): string {
+  const knownReceptors = ctx.receptors;
+  const defaults = defaultState(ctx, state.lang);
   const params = new URLSearchParams();
   if (state.target !== defaults.target) params.set('target', state.target.toFixed(1));
   for (const [key, param] of ENUMS) if (state[key] !== defaults[key] || key === 'lang') params.set(param, String(state[key]));
@@ -206,8 +287,13 @@ export function encodeState(state: ViewState, knownReceptors: string[]): string 
   if (state.panels.join(',') !== defaults.panels.join(',')) params.set('panels', state.panels.join(','));
   if (state.slide !== null) params.set('slide', String(state.slide));
   if (state.deck.length > 0) params.set('deck', encodeDeck(state.deck));
+  // A link names the bundled dataset it was made with (a visitor's own file cannot travel in a link).
+  if (ctx.datasets.includes(state.data)) params.set('data', state.data);
+  const adjusted = ctx.inputs.filter((i) => state.adjust[i.id] !== undefined).map((i) => `${i.id}:${Number(state.adjust[i.id].toPrecision(4))}`);
+  if (adjusted.length > 0) params.set('adjust', adjusted.join(','));
+  if (state.seed !== defaults.seed) params.set('seed', String(state.seed));
   params.set('v', String(STATE_VERSION));
   params.sort();
   // Commas and a bare `embed` are safe in a query and keep shared links readable.
-  return params.toString().replace(/%2C/gi, ',').replace(/(^|&)embed=(?=&|$)/, '$1embed');
+  return params.toString().replace(/%2C/gi, ',').replace(/%3A/gi, ':').replace(/(^|&)embed=(?=&|$)/, '$1embed');
 }

@@ -2,6 +2,8 @@
 import type { Dataset, Infeasibility, Lang, PlanResult } from '../model/types';
 import type { ViewState } from './state';
 import { formatOzone, formatYuan, joinNames, translate } from './i18n';
+import type { UncertaintyReport } from '../model/uncertainty';
+import { formatQuantity, reportMatches, usable } from './sure';
 
 function placeName(dataset: Dataset, id: string, lang: Lang): string {
   return dataset.jurisdictions.find((j) => j.id === id)?.name[lang] ?? id;
@@ -45,7 +47,41 @@ export function leadingCutters(plan: PlanResult, count = 2): string[] {
     .map(([id]) => id);
 }
 
-export function summaryText(dataset: Dataset, plans: { regional: PlanResult; local: PlanResult }, view: ViewState): string {
+/**
+ * How sure the headline is, in words, from a Monte Carlo report: the ratio of acting alone to
+ * regional control with its 90% interval (or the shown scenario's cost when there is no ratio),
+ * and how many draws cannot reach the target.
+ */
+export function sureText(report: UncertaintyReport, view: Pick<ViewState, 'lang' | 'scenario'>): string {
+  const lang = view.lang;
+  const draws = new Intl.NumberFormat(lang === 'zh' ? 'zh-CN' : 'en-GB').format(report.draws);
+  const scenario = view.scenario === 'local' ? 'local' : 'regional';
+  const name = (s: 'local' | 'regional', start: boolean) => {
+    const text = translate(lang, s === 'local' ? 'scenario.local' : 'scenario.regional');
+    return start || lang === 'zh' ? text : text.toLowerCase();
+  };
+  const unreachable = (s: 'local' | 'regional') =>
+    report.infeasible[s] > 0 ? `${lang === 'zh' ? '' : ' '}${translate(lang, 'summary.sureUnreachable', { scenario: name(s, true), count: report.infeasible[s] })}` : '';
+  const ratio = usable(report.ratio);
+  if (scenario === 'regional' && ratio) {
+    const [median, low, high] = [ratio.p50, ratio.p5, ratio.p95].map((x) => formatQuantity('ratio', x, lang));
+    return translate(lang, 'summary.sureRatio', { draws, median, low, high }) + unreachable('local');
+  }
+  const cost = usable(report[scenario]);
+  if (!cost) return translate(lang, 'summary.sureNone', { draws, scenario: name(scenario, false) });
+  const [median, low, high] = [cost.p50, cost.p5, cost.p95].map((x) => formatQuantity(scenario, x, lang));
+  return translate(lang, 'summary.sureCost', { draws, scenario: name(scenario, false), median, low, high }) + unreachable(scenario);
+}
+
+export function summaryText(dataset: Dataset, plans: { regional: PlanResult; local: PlanResult }, view: ViewState, report: UncertaintyReport | null = null): string {
+  const main = view.scenario === 'local' ? plans.local : plans.regional;
+  const sentence = planText(dataset, plans, view);
+  // The interval joins only when the report was made for the plans on screen.
+  if (!reportMatches(report, main.query.targets, view.adjust ?? {})) return sentence;
+  return `${sentence}${view.lang === 'zh' ? '' : ' '}${sureText(report!, view)}`;
+}
+
+function planText(dataset: Dataset, plans: { regional: PlanResult; local: PlanResult }, view: ViewState): string {
   const lang = view.lang;
   const main = view.scenario === 'local' ? plans.local : plans.regional;
   // Words follow the plans on screen, which can trail the slider by a solve.

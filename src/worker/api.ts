@@ -2,6 +2,7 @@ import type { PlanResult, ReceptorTarget } from '../model/types';
 import type { SweepRow } from '../model/sweep';
 import type { PlayerMode } from '../model/sharing';
 import type { FundWeights, Rule, SharingReport } from '../model/sharing-rules';
+import type { Tornado, UncertaintyQuery, UncertaintyReport } from '../model/uncertainty';
 
 export interface PlanPair {
   regional: PlanResult;
@@ -19,6 +20,10 @@ export interface ShareRequest {
 
 export type ShareResult = { ok: true; report: SharingReport } | { ok: false; message: string } | null;
 
+export type UncertaintyResult = { ok: true; report: UncertaintyReport } | { ok: false; message: string } | null;
+
+export type TornadoResult = { ok: true; tornado: Tornado } | { ok: false; message: string };
+
 /** What the solver worker offers over comlink. The dataset goes over once, in init. */
 export interface SolverApi {
   init(dataset: unknown): Promise<{ ok: true } | { ok: false; message: string }>;
@@ -30,4 +35,15 @@ export interface SolverApi {
    * cities) in slices with progress, then the report for the rule. A newer call makes older ones
    * stop early (null). */
   share(request: ShareRequest, onProgress?: (done: number, total: number) => void): Promise<ShareResult>;
+  /** Monte Carlo over the dataset's uncertain inputs, in slices with progress (draws done). A newer
+   * call or cancelUncertainty() makes older runs stop early (null). */
+  uncertainty(request: UncertaintyQuery, onProgress?: (done: number, total: number) => void): Promise<UncertaintyResult>;
+  /** Stops a running Monte Carlo (it resolves null). */
+  cancelUncertainty(): Promise<void>;
+  /** Each input at its low and high end, the others nominal (or fixed). */
+  tornado(request: Pick<UncertaintyQuery, 'targets' | 'fixed'>): Promise<TornadoResult>;
+  /** The visitor's values for adjustable inputs (id -> value; absent ones at the dataset's):
+   * plan, sweep, share, uncertainty and tornado then use the dataset with them applied. Caches are
+   * cleared; a sweep or Monte Carlo of the old numbers stops early (null). */
+  adjust(values: Record<string, number>): Promise<{ ok: true } | { ok: false; message: string }>;
 }

@@ -68,7 +68,7 @@ export const tests = [
       await waitForPlan();
       if (!(await openShare(page))) return;
       const plan = await download(page, dialog(page).getByRole('button', { name: 'Download CSV (plan)' }));
-      assert.equal(plan.name, 'airshed-plan-196.7.csv');
+      assert.equal(plan.name, 'airshed-plan-196.7-beijing.csv');
       assert.deepEqual([...plan.bytes.subarray(0, 3)], BOM);
       const text = plan.bytes.toString('utf8').slice(1);
       const lines = text.split('\r\n');
@@ -96,7 +96,7 @@ export const tests = [
       if (!(await openShare(page))) return;
       const curve = dialog(page).getByRole('group', { name: 'Cost curve' });
       const png = await download(page, curve.getByRole('button', { name: 'Download PNG' }));
-      assert.equal(png.name, 'airshed-cost-curve-196.7.png');
+      assert.equal(png.name, 'airshed-cost-curve-196.7-beijing.png');
       assert.deepEqual([...png.bytes.subarray(0, 8)], PNG_SIGNATURE);
       const chartWidth = await page.locator('figure[data-testid="cost-curve"] svg').evaluate((svg) => svg.width.baseVal.value);
       const [pngWidth, pngHeight] = [png.bytes.readUInt32BE(16), png.bytes.readUInt32BE(20)];
@@ -119,7 +119,7 @@ export const tests = [
 
       const merit = dialog(page).getByRole('group', { name: 'Merit order' });
       const svg = await download(page, merit.getByRole('button', { name: 'Download SVG' }));
-      assert.equal(svg.name, 'airshed-merit-order-196.7.svg');
+      assert.equal(svg.name, 'airshed-merit-order-196.7-beijing.svg');
       const markup = svg.bytes.toString('utf8');
       const checked = await page.evaluate((text) => {
         const doc = new DOMParser().parseFromString(text, 'image/svg+xml');

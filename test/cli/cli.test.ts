@@ -4,12 +4,14 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../../src/cli/main';
-import { defaultDataset } from '../fixtures';
+import { calibratedDataset } from '../fixtures';
 
+/** Runs the CLI on the calibrated dataset (its figures are stable) unless the call names one. */
 async function cli(...args: string[]) {
   const out: string[] = [];
   const err: string[] = [];
-  const code = await runCli(args, { out: (t) => out.push(t), err: (t) => err.push(t) });
+  const withData = args.includes('--data') || ['validate', 'help'].includes(args[0]) ? args : [...args, '--data', 'bth-ozone-calibrated'];
+  const code = await runCli(withData, { out: (t) => out.push(t), err: (t) => err.push(t) });
   return { code, out: out.join('\n'), err: err.join('\n') };
 }
 
@@ -77,14 +79,14 @@ describe('cli sweep and export-lp', () => {
 
 describe('cli validate', () => {
   it('summarises a valid file', async () => {
-    const path = tempFile('ok.json', JSON.stringify(defaultDataset()));
+    const path = tempFile('ok.json', JSON.stringify(calibratedDataset()));
     const { code, out } = await cli('validate', path);
     expect(code).toBe(0);
     expect(out).toMatch(/is valid: .* 13 jurisdictions, 104 sources/);
   });
 
   it('lists every problem and exits 1', async () => {
-    const d = defaultDataset() as any;
+    const d = calibratedDataset() as any;
     d.sources[0].emissions = -1;
     d.coefficients.pop();
     const { code, err } = await cli('validate', tempFile('bad.json', JSON.stringify(d)));
@@ -142,7 +144,7 @@ describe('cli share', () => {
   });
 
   it('says when no equal-proportion cut can meet the target', async () => {
-    const d = defaultDataset();
+    const d = calibratedDataset();
     d.coefficients[0][0][0] = -0.1; // Beijing's NOx cuts now raise its ozone more than any cuts can lower it
     const path = tempFile('titration.json', JSON.stringify(d));
     const { code, err } = await cli('share', '--target', '196.7', '--rule', 'equal', '--data', path);
@@ -186,9 +188,27 @@ describe('cli errors are one paragraph, never a stack trace', () => {
   });
 });
 
+describe('cli --data', () => {
+  it('uses the literature-grounded default unless a bundled id or a file is named', async () => {
+    const grounded = JSON.parse((await cli('solve', '--target', '205', '--scenario', 'regional', '--json', '--data', 'bth-ozone')).out);
+    const runDefault = await runCli(['solve', '--target', '205', '--scenario', 'regional', '--json'], { out: (t) => expect(JSON.parse(t).totalCost).toBe(grounded.totalCost), err: () => {} });
+    expect(runDefault).toBe(0);
+    const calibrated = JSON.parse((await cli('solve', '--target', '205', '--scenario', 'regional', '--json')).out);
+    expect(calibrated.totalCost).not.toBe(grounded.totalCost);
+  });
+
+  it('warns on stderr, without failing, when a dataset fails the physical consistency check', async () => {
+    const { code, out, err } = await cli('validate', 'bth-ozone-calibrated');
+    expect(code).toBe(0);
+    expect(out).toMatch(/is valid/);
+    expect(err).toMatch(/warning: .*physically implausible[\s\S]*receptors\[0\]: cutting every tonne .* ratio \d+\.\d+, above the physical limit of 2/);
+    expect((await cli('validate', 'bth-ozone')).err).toBe('');
+  });
+});
+
 describe('npm run cli (end to end)', () => {
   it('keeps stdout pure JSON and exits non-zero with a message on bad input', () => {
-    const out = execFileSync('npm', ['run', 'cli', '--', 'solve', '--target', '196.7', '--scenario', 'regional', '--json'], { encoding: 'utf8' });
+    const out = execFileSync('npm', ['run', 'cli', '--', 'solve', '--target', '196.7', '--scenario', 'regional', '--data', 'bth-ozone-calibrated', '--json'], { encoding: 'utf8' });
     expect(Math.abs(JSON.parse(out).totalCost / 0.572e9 - 1)).toBeLessThan(0.05);
     const bad = spawnSync('npm', ['run', 'cli', '--', 'solve', '--target', 'x'], { encoding: 'utf8' });
     expect(bad.status).toBe(2);

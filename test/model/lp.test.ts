@@ -5,10 +5,10 @@ import { buildProblem, exportLp, QueryError, solvePlan, type GLPK } from '../../
 import { greedyPlan, meritOrder } from '../../src/model/merit';
 import { sweepTargets } from '../../src/model/sweep';
 import type { Dataset, PlanResult } from '../../src/model/types';
-import { defaultDataset } from '../fixtures';
+import { calibratedDataset } from '../fixtures';
 
 let glpk: GLPK;
-const dataset: Dataset = defaultDataset();
+const dataset: Dataset = calibratedDataset();
 beforeAll(async () => {
   glpk = await loadGlpk();
 });

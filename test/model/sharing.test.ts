@@ -5,7 +5,7 @@ import { costGame, costGameSteps, coreCheck, MAX_PLAYERS, players, shapley, type
 import { equalCutPlan, regionalFund, responsibility, RULES, sharingReport, transfers } from '../../src/model/sharing-rules';
 import type { Dataset, ReceptorTarget } from '../../src/model/types';
 import { validateDataset } from '../../src/model/validate';
-import { defaultDataset } from '../fixtures';
+import { calibratedDataset } from '../fixtures';
 
 let glpk: GLPK;
 beforeAll(async () => {
@@ -82,7 +82,7 @@ const game = (dataset: Dataset, targets: ReceptorTarget[], mode: PlayerMode = 'c
 
 describe('players', () => {
   it('groups jurisdictions and their receptors by province, or takes each jurisdiction alone', () => {
-    const dataset = defaultDataset();
+    const dataset = calibratedDataset();
     const provinces = players(dataset);
     expect(provinces.map((p) => p.id)).toEqual(['beijing', 'tianjin', 'hebei']);
     expect(provinces[2].jurisdictions).toHaveLength(11);
@@ -301,7 +301,7 @@ describe('responsibility rules, transfers and fund on the hand-made game', () =>
 });
 
 describe('burden sharing on the default dataset at 196.7 μg/m³', () => {
-  const dataset = defaultDataset();
+  const dataset = calibratedDataset();
   const beijing = aTo(196.7).map((t) => ({ ...t, receptor: 'beijing' }));
   let provinces: CostGame;
   beforeAll(() => {

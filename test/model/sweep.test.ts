@@ -2,10 +2,10 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { loadGlpk } from '../../src/model/glpk';
 import { solvePlan, type GLPK } from '../../src/model/lp';
 import { sweep, sweepTargets } from '../../src/model/sweep';
-import { defaultDataset } from '../fixtures';
+import { calibratedDataset } from '../fixtures';
 
 let glpk: GLPK;
-const dataset = defaultDataset();
+const dataset = calibratedDataset();
 beforeAll(async () => {
   glpk = await loadGlpk();
 });

@@ -33,11 +33,21 @@ describe('validateDataset', () => {
     ['matrix columns', (d) => d.coefficients[1].pop(), 'coefficients[1]', /one entry per jurisdiction \(13\), got 12/],
     ['matrix cell', (d) => (d.coefficients[0][3] = [1]), 'coefficients[0][3]', /one value per pollutant \(2\), got 1/],
     ['matrix value', (d) => (d.coefficients[0][3][1] = 'x'), 'coefficients[0][3][1]', /finite number/],
-    ['background above baseline', (d) => (d.receptors[0].background = 300), 'receptors[0].background', /<= 225/],
+    ['background above baseline', (d) => (d.receptors[0].background = 300), 'receptors[0].background', /<= 230/],
     ['sweep reversed', (d) => (d.standards.sweep.to = 400), 'standards.sweep.to', /<= 218/],
     ['format version', (d) => (d.formatVersion = 2), 'formatVersion', /must be 1/],
     ['unit without a source', (d) => delete d.units.ref, 'units.ref', /is missing/],
     ['localized name', (d) => delete d.jurisdictions[0].name.zh, 'jurisdictions[0].name.zh', /is missing/],
+    ['link scheme', (d) => (d.meta.references.headline.url = 'javascript:alert(1)'), 'meta.references.headline.url', /must be an http\(s\) address/],
+    ['published result receptor', (d) => (d.meta.publishedResult.receptor = 'paris'), 'meta.publishedResult.receptor', /unknown receptor "paris"/],
+    ['slider range', (d) => (d.standards.range = { min: 200, max: 150 }), 'standards.range.max', /> standards.range.min/],
+    ['default receptor', (d) => (d.defaults.receptors = ['paris']), 'defaults.receptors[0]', /unknown receptor/],
+    ['uncertain effect', (d) => (d.uncertainty[0].effect = 'magic'), 'uncertainty[0].effect', /must be one of emissions, cost/],
+    ['uncertain range', (d) => (d.uncertainty[0].nominal = 5), 'uncertainty[0].nominal', /<= 0.8/],
+    ['uncertain log scale', (d) => Object.assign(d.uncertainty[3], { scale: 'log' }), 'uncertainty[3].low', /above 0 on a log scale/],
+    ['uncertain own share', (d) => (d.uncertainty[1].high = 1), 'uncertainty[1].high', /own share must lie in \[0, 1\)/],
+    ['uncertain filter', (d) => (d.uncertainty[2].where.pollutants = ['SO2']), 'uncertainty[2].where.pollutants[0]', /unknown pollutant "SO2"/],
+    ['uncertain sign', (d) => (d.uncertainty[2].where.sign = 'both'), 'uncertainty[2].where.sign', /"positive" or "negative"/],
   ];
   it.each(cases)('rejects %s at its path', (_, change, path, message) => {
     const problems = problemsAfter(change);
@@ -53,6 +63,19 @@ describe('validateDataset', () => {
       d.receptors[2].baseline = 'high';
     });
     expect(problems.map((p) => p.path)).toEqual(['sources[0].emissions', 'sources[1].pollutant', 'receptors[2].baseline']);
+  });
+
+  it('warns, without rejecting, when the ozone budget is physically implausible, naming the receptor and both figures', () => {
+    const d: any = defaultDataset();
+    expect(validateDataset(d)).toMatchObject({ ok: true, warnings: [] });
+    d.coefficients[0] = d.coefficients[0].map((cell: number[]) => cell.map((v) => v * 10));
+    d.coefficients[1] = d.coefficients[1].map((cell: number[]) => cell.map((v) => v / 10));
+    const result = validateDataset(d);
+    expect(result.ok).toBe(true);
+    if (!result.ok) return;
+    expect(result.warnings.map((w) => w.path)).toEqual(['receptors[0]', 'receptors[1]']);
+    expect(result.warnings[0].message).toMatch(/would remove \d+\.\d μg\/m³ of ozone at beijing, but only 142\.5 μg\/m³ .* ratio 4\.\d\d, above the physical limit of 2/);
+    expect(result.warnings[1].message).toMatch(/ratio 0\.0\d, below 0\.2/);
   });
 
   it('rejects non-objects without throwing', () => {

@@ -6,7 +6,7 @@ import type { Dataset, PlanResult } from '../../src/model/types';
 import {
   CSV_BOM, PLAN_HEADER, SWEEP_HEADER, csvField, csvNumber, exportFileName, planCsv, planRows, receptorsSlug, sweepCsv, toCsv,
 } from '../../src/state/exports';
-import { defaultDataset } from '../fixtures';
+import { calibratedDataset } from '../fixtures';
 
 let glpk: GLPK;
 beforeAll(async () => {
@@ -90,7 +90,7 @@ describe('CSV fields (RFC 4180)', () => {
 
 describe('plan CSV', () => {
   it('has one block per scenario whose costs add up to the plan total, with a row for each place cut', () => {
-    const dataset = defaultDataset();
+    const dataset = calibratedDataset();
     const plans = plansAt(dataset, 196.7);
     expect(plans.regional.feasible && plans.local.feasible).toBe(true);
     const records = parseCsv(planCsv(dataset, plans));
@@ -125,7 +125,7 @@ describe('plan CSV', () => {
   });
 
   it('aggregates the steps of one source into one row', () => {
-    const dataset = defaultDataset();
+    const dataset = calibratedDataset();
     const plan = plansAt(dataset, 185).regional;
     const rows = planRows(dataset, 'regional', plan);
     const source = dataset.sources.find((s) => rows.some((r) => r.jurisdiction === s.jurisdiction && r.sector === s.sector && r.pollutant === s.pollutant))!;
@@ -139,7 +139,7 @@ describe('plan CSV', () => {
   });
 
   it('gives no rows for an infeasible plan, only a marker row that says so', () => {
-    const dataset = defaultDataset();
+    const dataset = calibratedDataset();
     const plans = plansAt(dataset, 170);
     expect(plans.local.feasible).toBe(false);
     const rows = asObjects(parseCsv(planCsv(dataset, plans)));
@@ -151,7 +151,7 @@ describe('plan CSV', () => {
   });
 
   it('says so when the target is already met', () => {
-    const dataset = defaultDataset();
+    const dataset = calibratedDataset();
     const plans = plansAt(dataset, 229);
     expect(plans.regional.totalCost).toBe(0);
     const rows = asObjects(parseCsv(planCsv(dataset, plans)));
@@ -159,7 +159,7 @@ describe('plan CSV', () => {
   });
 
   it('escapes names that hold commas, quotes and newlines', () => {
-    const dataset = defaultDataset();
+    const dataset = calibratedDataset();
     const beijing = dataset.jurisdictions.find((j) => j.id === 'beijing')!;
     beijing.name = { en: 'Beijing, "the capital"\nCity', zh: '北京，"首都"' };
     const rows = asObjects(parseCsv(planCsv(dataset, plansAt(dataset, 196.7))));
@@ -186,8 +186,8 @@ describe('sweep CSV', () => {
 
 describe('file names', () => {
   it('name the chart, the target and, unless Beijing alone, the places', () => {
-    expect(exportFileName('cost-curve', 'svg', { target: 196.7, receptors: ['beijing'] }, 13)).toBe('airshed-cost-curve-196.7.svg');
-    expect(exportFileName('merit-order', 'png', { target: 200, receptors: ['beijing'] }, 13)).toBe('airshed-merit-order-200.0.png');
+    expect(exportFileName('cost-curve', 'svg', { target: 196.7, receptors: ['beijing'] }, 13)).toBe('airshed-cost-curve-196.7-beijing.svg');
+    expect(exportFileName('merit-order', 'png', { target: 200, receptors: ['beijing'] }, 13)).toBe('airshed-merit-order-200.0-beijing.png');
     expect(exportFileName('plan', 'csv', { target: 185.3, receptors: ['beijing', 'tianjin'] }, 13)).toBe('airshed-plan-185.3-beijing-tianjin.csv');
     expect(exportFileName('sweep', 'csv', { target: 185.3, receptors: ['beijing'] }, 13)).toBe('airshed-sweep-beijing.csv');
     expect(receptorsSlug(Array.from({ length: 13 }, (_, i) => `r${i}`), 13)).toBe('all');

@@ -1,13 +1,16 @@
 import { describe, expect, it } from 'vitest';
-import { decodeState, defaultState, encodeState, type ViewState } from '../../src/state/state';
+import { decodeState, defaultState as stateFor, encodeState as encodeWith, viewContext, type ViewState } from '../../src/state/state';
+import { BUNDLED, defaultDataset } from '../fixtures';
 
-const ids = ['beijing', 'tianjin', 'shijiazhuang', 'tangshan', 'qinhuangdao', 'handan', 'xingtai', 'baoding', 'zhangjiakou', 'chengde', 'cangzhou', 'langfang', 'hengshui'];
+const ids = viewContext(defaultDataset(), BUNDLED);
+const defaultState = (lang?: 'en' | 'zh') => stateFor(ids, lang);
+const encodeState = (state: ViewState) => encodeWith(state, ids);
 
 describe('URL state', () => {
   it('writes only non-default values, the language and the version', () => {
-    expect(encodeState(defaultState('en'), ids)).toBe('lang=en&v=1');
-    expect(encodeState({ ...defaultState('zh'), target: 180 }, ids)).toBe('lang=zh&target=180.0&v=1');
-    expect(encodeState({ ...defaultState('en'), receptors: ['beijing', 'tianjin'], embed: true, panels: ['map', 'chart'] }, ids)).toBe('embed&lang=en&panels=map,chart&receptors=beijing,tianjin&v=1');
+    expect(encodeState(defaultState('en'))).toBe('data=bth-ozone&lang=en&v=1');
+    expect(encodeState({ ...defaultState('zh'), target: 180 })).toBe('data=bth-ozone&lang=zh&target=180.0&v=1');
+    expect(encodeState({ ...defaultState('en'), receptors: ['beijing', 'tianjin'], embed: true, panels: ['map', 'chart'] })).toBe('data=bth-ozone&embed&lang=en&panels=map,chart&receptors=beijing,tianjin&v=1');
   });
 
   it('round-trips every field exactly', () => {
@@ -15,13 +18,14 @@ describe('URL state', () => {
       target: 171.3, unit: 'ppb', scenario: 'local', receptors: ['beijing', 'baoding', 'langfang'], rule: 'gdp', players: 'cities',
       colorBy: 'effectiveness', selected: 'tangshan', view: 'pay', lang: 'zh', theme: 'projector', embed: true, panels: ['map', 'chart'], slide: 3,
       deck: ['target=180.0&v=1', 'scenario=local&target=190.0&v=1', 'view=pay&v=1'],
+      data: 'bth-ozone-calibrated', adjust: { response: 0.7, 'beijing-own': 0.42 }, seed: 7,
     };
-    const { state: back, notices } = decodeState(encodeState(state, ids), ids);
+    const { state: back, notices } = decodeState(encodeState(state), ids);
     expect(notices).toEqual([]);
     expect(back).toEqual(state);
-    const all = { ...defaultState('en'), receptors: [...ids] };
-    expect(encodeState(all, ids)).toContain('receptors=all');
-    expect(decodeState(encodeState(all, ids), ids).state).toEqual(all);
+    const all = { ...defaultState('en'), receptors: [...ids.receptors] };
+    expect(encodeState(all)).toContain('receptors=all');
+    expect(decodeState(encodeState(all), ids).state).toEqual(all);
   });
 
   it('uses the preferred language only when the link has none', () => {
@@ -30,7 +34,7 @@ describe('URL state', () => {
   });
 
   it('clamps out-of-range targets with a notice and ignores garbage', () => {
-    expect(decodeState('target=400', ids)).toMatchObject({ state: { target: 230 }, notices: [{ param: 'target', key: 'notice.clamped' }] });
+    expect(decodeState('target=400', ids)).toMatchObject({ state: { target: 240 }, notices: [{ param: 'target', key: 'notice.clamped' }] });
     expect(decodeState('target=12.34', ids).state.target).toBe(150);
     expect(decodeState('target=180.04', ids)).toMatchObject({ state: { target: 180 }, notices: [] });
     expect(decodeState('target=abc', ids)).toMatchObject({ state: { target: 196.7 }, notices: [{ param: 'target', key: 'notice.ignored' }] });
@@ -70,6 +74,26 @@ describe('URL state', () => {
     };
     expect(decodeState('v=0&t=185', ids, 'en', migrations)).toMatchObject({ state: { target: 185 }, notices: [] });
     expect(decodeState('v=99&target=185', ids).notices[0]).toMatchObject({ param: 'v', key: 'notice.newerVersion' });
+  });
+
+  it('takes the target range and the defaults from the dataset', () => {
+    const d = defaultDataset();
+    d.standards.range = { min: 100, max: 300 };
+    d.defaults = { target: 250, receptors: ['tianjin'] };
+    const ctx = viewContext(d, BUNDLED);
+    expect(stateFor(ctx)).toMatchObject({ target: 250, receptors: ['tianjin'], data: 'bth-ozone' });
+    expect(decodeState('target=120', ctx).state.target).toBe(120);
+    expect(decodeState('target=90', ctx).state.target).toBe(100);
+    delete d.standards.range;
+    // Without a stated range: from below the sweep's end to above the highest baseline.
+    expect(viewContext(d).range).toEqual({ min: 140, max: 240 });
+  });
+
+  it('accepts only bundled dataset ids, adjustable inputs within range, and whole seeds', () => {
+    const { state, notices } = decodeState('data=evil&adjust=response:0.7,nope:1,beijing-own:9,costs:x&seed=1e3', ids);
+    expect(state).toMatchObject({ data: 'bth-ozone', adjust: { response: 0.7, 'beijing-own': 0.8 }, seed: 1 });
+    expect(notices.map((n) => `${n.param}:${n.key}`).sort()).toEqual(['adjust:notice.clamped', 'adjust:notice.ignored', 'adjust:notice.ignored', 'data:notice.unknownIds', 'seed:notice.ignored']);
+    expect(decodeState('data=bth-ozone-calibrated&seed=42', ids).state).toMatchObject({ data: 'bth-ozone-calibrated', seed: 42 });
   });
 
   it('rejects slide numbers that are not small positive integers', () => {

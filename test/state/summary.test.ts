@@ -1,18 +1,18 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadGlpk } from '../../src/model/glpk';
 import { solvePlan, type GLPK } from '../../src/model/lp';
-import { defaultState, type ViewState } from '../../src/state/state';
+import { defaultState, viewContext, type ViewState } from '../../src/state/state';
 import { summaryText } from '../../src/state/summary';
-import { defaultDataset } from '../fixtures';
+import { calibratedDataset } from '../fixtures';
 
-const dataset = defaultDataset();
+const dataset = calibratedDataset();
 let glpk: GLPK;
 beforeAll(async () => {
   glpk = await loadGlpk();
 });
 
 function summary(view: Partial<ViewState>) {
-  const state = { ...defaultState('en'), ...view };
+  const state = { ...defaultState(viewContext(dataset), 'en'), ...view };
   const targets = state.receptors.map((receptor) => ({ receptor, target: state.target }));
   const plans = { regional: solvePlan(glpk, dataset, { scenario: 'regional', targets }), local: solvePlan(glpk, dataset, { scenario: 'local', targets }) };
   return summaryText(dataset, plans, state);

@@ -1,0 +1,447 @@
+/**
+ * Uncertainty analysis over the dataset's `uncertainty` inputs: Monte Carlo (Latin hypercube,
+ * seeded) and one-at-a-time tornado swings, for the cost of regional and local control and the
+ * saving between them.
+ */
+import type { GLPK } from 'glpk.js/node';
+import { compile } from './compile';
+import { buildProblem, QueryError, solvePlan } from './lp';
+import { greedyPlan, meritOrder, type MeritStep } from './merit';
+import { players, shapley, type CostGame, type PlayerMode } from './sharing';
+import type { Dataset, LocalizedText, ReceptorTarget, Scenario, UncertainInput } from './types';
+
+export const DEFAULT_DRAWS = 1000;
+export const MAX_DRAWS = 10_000;
+export const DEFAULT_SEED = 1;
+/** Seeds are 32-bit (mulberry32's state). */
+export const MAX_SEED = 2 ** 32 - 1;
+/** Background is kept at least this far below the baseline, μg/m³. */
+const BACKGROUND_GAP = 0.1;
+
+/** mulberry32: a small, fast, seeded generator of uniform numbers in [0, 1). */
+export function mulberry32(seed: number): () => number {
+  let a = seed | 0;
+  return () => {
+    a = (a + 0x6d2b79f5) | 0;
+    let t = Math.imul(a ^ (a >>> 15), 1 | a);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/**
+ * Latin hypercube sample, draws × dims in [0, 1): each column puts exactly one draw in each of
+ * the `draws` equal strata (a random permutation), at a random point within its stratum.
+ */
+export function latinHypercube(draws: number, dims: number, random: () => number): number[][] {
+  const sample = Array.from({ length: draws }, () => new Array<number>(dims));
+  for (let d = 0; d < dims; d++) {
+    const strata = Array.from({ length: draws }, (_, i) => i);
+    for (let i = draws - 1; i > 0; i--) {
+      const j = Math.floor(random() * (i + 1));
+      [strata[i], strata[j]] = [strata[j], strata[i]];
+    }
+    for (let i = 0; i < draws; i++) sample[i][d] = (strata[i] + random()) / draws;
+  }
+  return sample;
+}
+
+/** The input's value at quantile u in [0, 1]: uniform on its linear or log scale. */
+export function inputValue(input: UncertainInput, u: number): number {
+  const { low, high } = input;
+  return input.scale === 'log' ? low * (high / low) ** u : low + u * (high - low);
+}
+
+/** Every input at its nominal value. */
+export function nominalValues(dataset: Dataset): Record<string, number> {
+  return Object.fromEntries((dataset.uncertainty ?? []).map((input) => [input.id, input.nominal]));
+}
+
+export interface AdjustmentProblem {
+  id: string;
+  message: string;
+}
+
+/** What is wrong with values for the dataset's inputs (e.g. carried in a URL); empty when all is well. */
+export function checkAdjustments(dataset: Dataset, values: Record<string, number>): AdjustmentProblem[] {
+  const inputs = new Map((dataset.uncertainty ?? []).map((input) => [input.id, input]));
+  return Object.entries(values).flatMap(([id, value]): AdjustmentProblem[] => {
+    const input = inputs.get(id);
+    if (!input) return [{ id, message: unknownInput(dataset, id) }];
+    if (typeof value !== 'number' || !Number.isFinite(value)) return [{ id, message: `${id} must be a finite number, got ${value}.` }];
+    if (value < input.low || value > input.high) return [{ id, message: `${id} must lie between ${input.low} and ${input.high} ${input.unit}, got ${value}.` }];
+    return [];
+  });
+}
+
+function unknownInput(dataset: Dataset, id: string): string {
+  const known = (dataset.uncertainty ?? []).map((input) => input.id);
+  return `Unknown uncertain input ${JSON.stringify(id)}; ${known.length > 0 ? `known: ${known.join(', ')}` : 'this dataset lists none'}.`;
+}
+
+/** A multiplicative factor; a nominal of 0 or a negative range cannot scale numbers meaningfully. */
+function factor(input: UncertainInput, numerator: number, denominator: number): number {
+  const f = numerator / denominator;
+  if (!Number.isFinite(f) || f < 0) throw new QueryError(`The uncertain input ${input.id} cannot scale the dataset by ${numerator}/${denominator}.`);
+  return f;
+}
+
+const matches = (list: string[] | undefined, id: string) => !list || list.includes(id);
+
+/**
+ * The dataset with its inputs at the given values (absent ones at nominal; values clamped to
+ * [low, high]); see UncertainEffect for what each input does. Returns a new dataset and never
+ * mutates the argument. Throws QueryError for an unknown id or a non-finite value.
+ */
+export function applyInputs(dataset: Dataset, values: Record<string, number>): Dataset {
+  const inputs = dataset.uncertainty ?? [];
+  for (const [id, value] of Object.entries(values)) {
+    if (!inputs.some((input) => input.id === id)) throw new QueryError(unknownInput(dataset, id));
+    if (!Number.isFinite(value)) throw new QueryError(`${id} must be a finite number, got ${value}.`);
+  }
+  const sources = dataset.sources.map((s) => ({ ...s, steps: s.steps.map((k) => ({ ...k })) }));
+  const receptors = dataset.receptors.map((r) => ({ ...r }));
+  const coefficients = dataset.coefficients.map((row) => row.map((cell) => [...cell]));
+  const shareScaled = new Set<(typeof sources)[number]>();
+  const shifted = new Set<(typeof receptors)[number]>();
+  for (const input of inputs) {
+    const value = Math.min(Math.max(values[input.id] ?? input.nominal, input.low), input.high);
+    if (value === input.nominal) continue;
+    const where = input.where ?? {};
+    switch (input.effect) {
+      case 'emissions':
+      case 'cost':
+      case 'stepShare': {
+        const f = factor(input, value, input.nominal);
+        for (const s of sources) {
+          if (!matches(where.jurisdictions, s.jurisdiction) || !matches(where.sectors, s.sector) || !matches(where.pollutants, s.pollutant)) continue;
+          if (input.effect === 'emissions') s.emissions *= f;
+          else if (input.effect === 'cost') for (const k of s.steps) k.cost *= f;
+          else {
+            for (const k of s.steps) k.share *= f;
+            shareScaled.add(s);
+          }
+        }
+        break;
+      }
+      case 'coefficient': {
+        const f = factor(input, value, input.nominal);
+        receptors.forEach((r, ri) => {
+          if (!matches(where.receptors, r.id)) return;
+          dataset.jurisdictions.forEach((j, ji) => {
+            if (!matches(where.jurisdictions, j.id)) return;
+            dataset.pollutants.forEach((p, pi) => {
+              const a = coefficients[ri][ji][pi];
+              if (matches(where.pollutants, p.id) && (where.sign === 'positive' ? a > 0 : where.sign === 'negative' ? a < 0 : true)) coefficients[ri][ji][pi] = a * f;
+            });
+          });
+        });
+        break;
+      }
+      case 'ownShare': {
+        const own = factor(input, value, input.nominal);
+        const other = factor(input, 1 - value, 1 - input.nominal);
+        receptors.forEach((r, ri) => {
+          if (!matches(where.receptors, r.id)) return;
+          coefficients[ri] = coefficients[ri].map((cell, ji) => cell.map((a) => a * (dataset.jurisdictions[ji].id === r.jurisdiction ? own : other)));
+        });
+        break;
+      }
+      case 'baseline':
+      case 'background':
+        for (const r of receptors) {
+          if (!matches(where.receptors, r.id)) continue;
+          r[input.effect] += value - input.nominal;
+          shifted.add(r);
+        }
+        break;
+    }
+  }
+  // After all scaling, so the result does not depend on the order of the inputs.
+  for (const s of shareScaled) {
+    const total = s.steps.reduce((sum, k) => sum + k.share, 0);
+    if (total > 1) for (const k of s.steps) k.share /= total;
+  }
+  for (const r of shifted) r.background = Math.max(0, Math.min(r.background, r.baseline - BACKGROUND_GAP));
+  return { ...dataset, sources, receptors, coefficients };
+}
+
+/** One scenario's plan in one draw. */
+export interface DrawPlan {
+  /** yuan/yr; null when the scenario cannot meet the targets. */
+  cost: number | null;
+  /** Tonnes cut per compiled step; empty when infeasible. */
+  stepCuts: number[];
+}
+
+export interface DrawResult {
+  regional: DrawPlan;
+  local: DrawPlan;
+  /** Each province's Shapley value (yuan/yr, `players` order), when asked for, with one target and a feasible regional plan. */
+  shapley: number[] | null;
+}
+
+const NO_PLAN: DrawPlan = { cost: null, stepCuts: [] };
+
+function greedyDraw(dataset: Dataset, order: MeritStep[], reduction: number): DrawPlan {
+  const plan = greedyPlan(dataset, order, reduction);
+  if (!plan.feasible) return NO_PLAN;
+  const { steps } = compile(dataset);
+  const stepCuts = new Array<number>(steps.length).fill(0);
+  // used / effect can exceed the cap by round-off; clamp as solveProblem does.
+  for (const [k, tonnes] of plan.cuts) stepCuts[k] = Math.min(tonnes, steps[k].cap);
+  return { cost: plan.cost, stepCuts };
+}
+
+/**
+ * The cost game of sharing.ts for one receptor target, from a given basin merit order: the same
+ * greedy fill and backstop pricing as costGame, without its LP solve of v(N).
+ */
+function meritGameFrom(dataset: Dataset, order: MeritStep[], target: ReceptorTarget, mode: PlayerMode): Pick<CostGame, 'players' | 'value' | 'shortfall'> {
+  const compiled = compile(dataset);
+  const list = players(dataset, mode);
+  const bits = new Array<number>(dataset.jurisdictions.length).fill(0);
+  list.forEach((p, i) => p.jurisdictions.forEach((j) => (bits[compiled.jurisdictionIndex.get(j)!] |= 1 << i)));
+  const r = compiled.receptorIndex.get(target.receptor)!;
+  const receptorBit = bits[compiled.receptorJurisdiction[r]];
+  const reduction = dataset.receptors[r].baseline - target.target;
+  const price = order.at(-1)?.costPerUg ?? 0;
+  const total = 2 ** list.length;
+  const value = new Float64Array(total);
+  const shortfall = new Float64Array(total);
+  for (let mask = 1; mask < total; mask++) {
+    if (!(receptorBit & mask)) continue;
+    const own = order.filter((m) => bits[compiled.steps[m.step].jurisdiction] & mask);
+    const plan = greedyPlan(dataset, own, reduction);
+    if (plan.feasible) value[mask] = plan.cost;
+    else {
+      shortfall[mask] = reduction - own.reduce((sum, m) => sum + m.reduction, 0);
+      value[mask] = plan.cost + shortfall[mask] * price;
+    }
+  }
+  return { players: list, value, shortfall };
+}
+
+/** costGame's coalition values for one receptor target, by the greedy merit order alone (no LP). */
+export function meritGame(dataset: Dataset, target: ReceptorTarget, mode: PlayerMode = 'provinces'): Pick<CostGame, 'players' | 'value' | 'shortfall'> {
+  return meritGameFrom(dataset, meritOrder(dataset, target.receptor), target, mode);
+}
+
+/**
+ * Both scenarios' least-cost plans for already-checked targets. With one target the LP is a
+ * continuous knapsack, so the greedy merit order is its exact optimum and no LP is solved;
+ * otherwise glpk. Targets below the background are not attempted, as in solveProblem.
+ */
+export function solveDraw(glpk: GLPK, dataset: Dataset, targets: ReceptorTarget[], withShapley = false): DrawResult {
+  if (targets.length !== 1) {
+    const plan = (scenario: Scenario): DrawPlan => {
+      const result = solvePlan(glpk, dataset, { scenario, targets });
+      return { cost: result.totalCost, stepCuts: result.stepCuts };
+    };
+    return { regional: plan('regional'), local: plan('local'), shapley: null };
+  }
+  const [target] = targets;
+  const compiled = compile(dataset);
+  const r = compiled.receptorIndex.get(target.receptor)!;
+  const { baseline, background } = dataset.receptors[r];
+  if (target.target < background) return { regional: NO_PLAN, local: NO_PLAN, shapley: null };
+  const order = meritOrder(dataset, target.receptor);
+  const own = compiled.receptorJurisdiction[r];
+  const regional = greedyDraw(dataset, order, baseline - target.target);
+  const local = greedyDraw(dataset, order.filter((m) => compiled.steps[m.step].jurisdiction === own), baseline - target.target);
+  const values = withShapley && regional.cost !== null ? shapley(meritGameFrom(dataset, order, target, 'provinces')) : null;
+  return { regional, local, shapley: values };
+}
+
+/** Costs of both scenarios, yuan/yr; null where a scenario cannot meet the targets (or the ratio is undefined). */
+export interface Outcome {
+  regional: number | null;
+  local: number | null;
+  /** local - regional, when both are feasible. */
+  saving: number | null;
+  /** local / regional, when both are feasible and regional costs something. */
+  ratio: number | null;
+}
+
+function outcomeOf({ regional, local }: DrawResult): Outcome {
+  const r = regional.cost;
+  const l = local.cost;
+  return { regional: r, local: l, saving: r !== null && l !== null ? l - r : null, ratio: r !== null && l !== null && r > 0 ? l / r : null };
+}
+
+/** Distribution of a quantity over the draws that gave it; null when none did. */
+export type Summary = { n: number; mean: number; p5: number; p50: number; p95: number } | null;
+
+function summarize(values: number[]): Summary {
+  const sorted = Float64Array.from(values.filter(Number.isFinite)).sort();
+  const n = sorted.length;
+  if (n === 0) return null;
+  const quantile = (p: number) => {
+    const x = p * (n - 1);
+    const lo = Math.floor(x);
+    return sorted[lo] + (sorted[Math.ceil(x)] - sorted[lo]) * (x - lo);
+  };
+  return { n, mean: sorted.reduce((a, b) => a + b, 0) / n, p5: quantile(0.05), p50: quantile(0.5), p95: quantile(0.95) };
+}
+
+export interface UncertaintyQuery {
+  targets: ReceptorTarget[];
+  /** Default 1000, at most 10,000. */
+  draws?: number;
+  /** Default 1; the same seed gives the same report. */
+  seed?: number;
+  /** Inputs held at these values, not sampled (the page's assumption sliders). */
+  fixed?: Record<string, number>;
+}
+
+export interface UncertaintyProgress {
+  /** Draws solved so far, out of total. */
+  done: number;
+  total: number;
+}
+
+export interface UncertaintyReport {
+  draws: number;
+  seed: number;
+  targets: ReceptorTarget[];
+  /** Ids of the inputs sampled (every input not fixed). */
+  inputs: string[];
+  fixed: Record<string, number>;
+  /** At the unsampled dataset (fixed inputs applied, the rest nominal). */
+  nominal: Outcome;
+  regional: Summary;
+  local: Summary;
+  /** local / regional and local - regional, over the draws where both are feasible. */
+  ratio: Summary;
+  saving: Summary;
+  /** Draws where both are feasible and regional costs no more than local; share = count / draws. */
+  regionalCheaper: { count: number; share: number };
+  /** Draws where each scenario cannot meet the targets. */
+  infeasible: { local: number; regional: number };
+  /** Per jurisdiction, its share (0..1) of the tonnes cut in the regional plan, over draws that cut anything. */
+  cutShares: Record<string, Summary>;
+  /** Per province, its Shapley value as a share of the regional cost (costGame's 'provinces'
+   * game); empty with more than one target, where each coalition would need an LP per draw. */
+  shapleyShares: Record<string, Summary>;
+}
+
+function checkedSettings(dataset: Dataset, query: UncertaintyQuery) {
+  const draws = query.draws ?? DEFAULT_DRAWS;
+  if (!Number.isInteger(draws) || draws < 1 || draws > MAX_DRAWS) throw new QueryError(`The number of draws must be a whole number from 1 to ${MAX_DRAWS}, got ${draws}.`);
+  const seed = query.seed ?? DEFAULT_SEED;
+  if (!Number.isInteger(seed) || seed < 0 || seed > MAX_SEED) throw new QueryError(`The seed must be a whole number from 0 to ${MAX_SEED}, got ${seed}.`);
+  const fixed = query.fixed ?? {};
+  const base = applyInputs(dataset, fixed);
+  buildProblem(base, { scenario: 'regional', targets: query.targets }); // throws QueryError for bad targets
+  const sampled = (dataset.uncertainty ?? []).filter((input) => !Object.hasOwn(fixed, input.id));
+  return { draws, seed, fixed, base, sampled };
+}
+
+/** The input values of every draw (fixed ones included), in draw order: what monteCarlo solves. */
+export function drawValues(dataset: Dataset, query: UncertaintyQuery): Record<string, number>[] {
+  return sampleValues(checkedSettings(dataset, query));
+}
+
+function sampleValues({ draws, seed, fixed, sampled }: ReturnType<typeof checkedSettings>): Record<string, number>[] {
+  return latinHypercube(draws, sampled.length, mulberry32(seed)).map((row) => {
+    const values = { ...fixed };
+    sampled.forEach((input, d) => (values[input.id] = inputValue(input, row[d])));
+    return values;
+  });
+}
+
+/**
+ * Monte Carlo over the dataset's uncertain inputs: each draw re-solves both scenarios at the
+ * targets. Yields progress after each draw (so a worker can yield between slices) and returns
+ * the report. Throws QueryError for a bad query.
+ */
+export function* monteCarloSteps(glpk: GLPK, dataset: Dataset, query: UncertaintyQuery): Generator<UncertaintyProgress, UncertaintyReport, void> {
+  const settings = checkedSettings(dataset, query);
+  const { draws } = settings;
+  const { targets } = query;
+  const withShapley = targets.length === 1;
+  const provinces = withShapley ? players(dataset, 'provinces') : [];
+  const series = { regional: [] as number[], local: [] as number[], ratio: [] as number[], saving: [] as number[] };
+  const cuts = dataset.jurisdictions.map(() => [] as number[]);
+  const shares = provinces.map(() => [] as number[]);
+  const infeasible = { local: 0, regional: 0 };
+  let cheaper = 0;
+  const values = sampleValues(settings);
+  for (let i = 0; i < draws; i++) {
+    const drawn = applyInputs(dataset, values[i]);
+    const draw = solveDraw(glpk, drawn, targets, withShapley);
+    const outcome = outcomeOf(draw);
+    for (const key of ['regional', 'local', 'ratio', 'saving'] as const) if (outcome[key] !== null) series[key].push(outcome[key]);
+    if (outcome.regional === null) infeasible.regional++;
+    if (outcome.local === null) infeasible.local++;
+    if (outcome.saving !== null && outcome.saving >= 0) cheaper++;
+    if (outcome.regional !== null) {
+      const tonnes = cuts.map(() => 0);
+      compile(drawn).steps.forEach((k) => (tonnes[k.jurisdiction] += draw.regional.stepCuts[k.index]));
+      const total = tonnes.reduce((a, b) => a + b, 0);
+      if (total > 0) tonnes.forEach((t, j) => cuts[j].push(t / total));
+      if (draw.shapley && outcome.regional > 0) draw.shapley.forEach((phi, p) => shares[p].push(phi / outcome.regional!));
+    }
+    yield { done: i + 1, total: draws };
+  }
+  return {
+    draws,
+    seed: settings.seed,
+    targets,
+    inputs: settings.sampled.map((input) => input.id),
+    fixed: settings.fixed,
+    nominal: outcomeOf(solveDraw(glpk, settings.base, targets)),
+    regional: summarize(series.regional),
+    local: summarize(series.local),
+    ratio: summarize(series.ratio),
+    saving: summarize(series.saving),
+    regionalCheaper: { count: cheaper, share: cheaper / draws },
+    infeasible,
+    cutShares: Object.fromEntries(dataset.jurisdictions.map((j, i) => [j.id, summarize(cuts[i])])),
+    shapleyShares: Object.fromEntries(provinces.map((p, i) => [p.id, summarize(shares[i])])),
+  };
+}
+
+/** monteCarloSteps run to the end in one go, reporting progress to an optional callback. */
+export function monteCarlo(glpk: GLPK, dataset: Dataset, query: UncertaintyQuery, onProgress?: (done: number, total: number) => void): UncertaintyReport {
+  const steps = monteCarloSteps(glpk, dataset, query);
+  for (;;) {
+    const next = steps.next();
+    if (next.done) return next.value;
+    onProgress?.(next.value.done, next.value.total);
+  }
+}
+
+export interface TornadoRow {
+  input: string;
+  name: LocalizedText;
+  low: number;
+  high: number;
+  unit: string;
+  atLow: Outcome;
+  atHigh: Outcome;
+  /** |saving at high - saving at low|; null when either end has no saving (a scenario cannot meet the targets there). */
+  swing: number | null;
+}
+
+export interface Tornado {
+  base: Outcome;
+  /** Largest swing first; then rows with a saving at one end only, then at neither. */
+  rows: TornadoRow[];
+}
+
+/** One input at a time at its low and high end, the others nominal (or fixed); every input not fixed gets a row. */
+export function tornado(glpk: GLPK, dataset: Dataset, query: Pick<UncertaintyQuery, 'targets' | 'fixed'>): Tornado {
+  const { fixed, base, sampled } = checkedSettings(dataset, query);
+  const at = (values: Record<string, number>) => outcomeOf(solveDraw(glpk, applyInputs(dataset, values), query.targets));
+  const rows = sampled.map((input): TornadoRow => {
+    const atLow = at({ ...fixed, [input.id]: input.low });
+    const atHigh = at({ ...fixed, [input.id]: input.high });
+    const swing = atLow.saving !== null && atHigh.saving !== null ? Math.abs(atHigh.saving - atLow.saving) : null;
+    return { input: input.id, name: input.name, low: input.low, high: input.high, unit: input.unit, atLow, atHigh, swing };
+  });
+  // Swings are >= 0, so these ranks put rows without one last.
+  const rank = (row: TornadoRow) => row.swing ?? (row.atLow.saving === null && row.atHigh.saving === null ? -2 : -1);
+  rows.sort((a, b) => rank(b) - rank(a));
+  return { base: outcomeOf(solveDraw(glpk, base, query.targets)), rows };
+}
