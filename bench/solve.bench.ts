@@ -7,6 +7,7 @@ import { greedyPlan, meritOrder } from '../src/model/merit';
 import { costGame, shapley, type PlayerMode } from '../src/model/sharing';
 import { sweep } from '../src/model/sweep';
 import type { Dataset } from '../src/model/types';
+import { monteCarlo, tornado } from '../src/model/uncertainty';
 import { ms, percentile } from './stats.mjs';
 
 const dataset = JSON.parse(readFileSync(new URL('../public/data/bth-ozone.json', import.meta.url), 'utf8')) as Dataset;
@@ -59,4 +60,20 @@ timeShapley('Shapley, 3 provinces, Beijing (7 coalitions)', 'provinces', ['beiji
 timeShapley('Shapley, 13 cities, Beijing (8,191 coalitions)', 'cities', ['beijing'], 5);
 timeShapley('Shapley, 3 provinces, all receptors (LP)', 'provinces', all, 5);
 timeShapley('Shapley, 13 cities, all receptors (8,191 LPs)', 'cities', all, 1);
-console.log('Goals: one solve < 2 ms; full sweep < 1000 ms.');
+/** Uncertainty over the dataset's own inputs at the published target in Beijing. */
+function timeUncertainty(label: string, run: () => void, repeats: number) {
+  run(); // warm-up
+  const samples = Array.from({ length: repeats }, () => {
+    const start = performance.now();
+    run();
+    return performance.now() - start;
+  });
+  console.log(`${label.padEnd(48)} median ${ms(percentile(samples, 50))} (${repeats} runs)`);
+}
+const inputs = dataset.uncertainty?.length ?? 0;
+const published = [{ receptor: 'beijing', target: 196.7 }];
+timeUncertainty(`Monte Carlo, Beijing, 1,000 draws (${inputs} inputs)`, () => void monteCarlo(glpk, dataset, { targets: published, draws: 1000 }), 5);
+timeUncertainty(`tornado, Beijing (${inputs} inputs x 2 ends)`, () => void tornado(glpk, dataset, { targets: published }), 20);
+const allAt = all.map((receptor) => ({ receptor, target: 205 }));
+timeUncertainty('Monte Carlo, all 13 receptors (LP), 100 draws', () => void monteCarlo(glpk, dataset, { targets: allAt, draws: 100 }), 3);
+console.log('Goals: one solve < 2 ms; full sweep < 1000 ms; 1,000 Monte Carlo draws for one receptor < 2000 ms.');

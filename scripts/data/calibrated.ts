@@ -109,7 +109,7 @@ function calibratedDataset(params: CalibrationParameters): Dataset {
     })),
     coefficients: jurisdictions.map((r) => jurisdictions.map((s) => coefficientPair(r, s, params.vocPerTonne).map((v) => sig(v)))),
     coefficientsRef: 'kernel',
-    standards: { grade2OneHour: 200, publishedTarget: PUBLISHED.target, sweep: PUBLISHED.sweep, ref: 'standard' },
+    standards: { grade2OneHour: 200, publishedTarget: PUBLISHED.target, sweep: PUBLISHED.sweep, range: { min: 150, max: 230 }, ref: 'standard' },
   };
 }
 

@@ -1,14 +1,18 @@
 /** Airshed command line: npm run cli -- <command> [options]. */
-import { readFileSync } from 'node:fs';
+import { closeSync, constants, fstatSync, openSync, readFileSync, readSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { loadGlpk } from '../model/glpk';
 import {
-  costGame, exportLp, formatProblems, FUND_INDICATORS, parseDataset, PLAYER_MODES, QueryError, RULES, sharingReport, solvePlan, sweep,
+  costGame, exportLp, formatProblems, FUND_INDICATORS, PLAYER_MODES, QueryError, RULES, sharingReport, solvePlan, sweep,
   type Dataset, type FundIndicator, type FundWeights, type PlanResult, type PlayerMode, type Rule, type Scenario, type SharingReport,
 } from '../model/index';
 import { formatTonnes, formatYuan } from '../model/format';
 import { parseCatalogue } from '../model/catalogue';
+import { decodeDatasetBytes } from '../model/load';
+import { MAX_DATASET_BYTES } from '../model/limits';
+import { DECIMAL_RULE, parseDecimal } from '../model/numbers';
+import { sweepCsv } from '../state/exports';
 import {
   checkAdjustments, DEFAULT_DRAWS, DEFAULT_SEED, MAX_DRAWS, MAX_SEED, monteCarlo, tornado, type Summary, type Tornado, type UncertaintyReport,
 } from '../model/uncertainty';
@@ -28,8 +32,9 @@ export const USAGE = `Usage: npm run cli -- <command> [options]
 Commands:
   solve --target <μg/m³> --scenario local|regional [--receptors beijing,tianjin|all] [--data id|file.json] [--json]
       Least-cost plan to bring peak ozone at the receptors (default beijing) to the target.
-  sweep [--from 218] [--to 163] [--step 1] [--receptors ...] [--format csv|json] [--data id|file.json]
-      Cost against target for both scenarios, with the saving of regional control.
+  sweep [--from 218] [--to 163] [--step 1] [--receptors ...] [--format csv|json | --json] [--data id|file.json]
+      Cost against target for both scenarios, with the saving of regional control (targets
+      positive, up to 1000 μg/m³; step at least 0.001).
   export-lp --target <μg/m³> --scenario local|regional [--receptors ...] [--data id|file.json]
       The LP in CPLEX LP format, to check in another solver.
   share --target <μg/m³> --rule shapley|equal|contribution|gdp|population [--players provinces|cities]
@@ -46,9 +51,31 @@ Commands:
       Lists every problem in a dataset (exit 1), or summarises a valid one (exit 0), with any
       physical-consistency warnings.
 
---data takes a bundled dataset's id (bth-ozone, the default; bth-ozone-calibrated) or a file.
+--data takes a bundled dataset's id (bth-ozone, the default; bth-ozone-calibrated) or a regular
+  file of at most 5 MB of UTF-8 JSON.
+Numbers (--target, --from, --to, --step, --draws, --seed, weights and values) are plain decimals
+  such as 196.7 or -5: no exponent (1e3), hex (0x10) or other forms. Each option may be given once.
   help
       This text.`;
+
+/**
+ * Text for a terminal: escape sequences and control characters (C0 but tab and newline, DEL,
+ * C1) and bidirectional overrides are removed, so dataset text cannot move the cursor, recolour
+ * the screen or disguise itself. Everything the CLI prints passes through here.
+ */
+export function terminalSafe(text: string): string {
+  return text
+    .replace(/\x1b\[[0-?]*[ -/]*[@-~]/g, '') // CSI sequences (colours, cursor movement)
+    .replace(/\x1b[\]PX^_][^\x07\x1b]*(?:\x07|\x1b\\)?/g, '') // OSC, DCS and other string sequences
+    .replace(/\x9b[0-?]*[ -/]*[@-~]/g, '') // the same as 8-bit C1 controls
+    .replace(/[\x90\x98\x9d\x9e\x9f][^\x07\x1b\x9c]*(?:\x07|\x9c)?/g, '')
+    .replace(/[\x00-\x08\x0b-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069]/g, '');
+}
+
+/** JSON for a terminal: the characters terminalSafe would remove are escaped instead (they can only occur inside strings, so the JSON means the same). */
+function jsonText(value: unknown): string {
+  return JSON.stringify(value).replace(/[\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}
 
 /** A problem the user can fix; printed as one paragraph, never a stack trace. */
 export class CliError extends Error {
@@ -85,8 +112,8 @@ function number(raw: string | undefined, name: string, fallback?: number): numbe
     if (fallback !== undefined) return fallback;
     throw new CliError(`--${name} is required (a number of μg/m³).`);
   }
-  const value = Number(raw);
-  if (raw.trim() === '' || !Number.isFinite(value)) throw new CliError(`--${name} must be a number, got ${JSON.stringify(raw)}.`);
+  const value = parseDecimal(raw);
+  if (value === null) throw new CliError(`--${name} must be a number, got ${JSON.stringify(raw)}: use ${DECIMAL_RULE}.`);
   return value;
 }
 
@@ -96,14 +123,46 @@ function integer(raw: string | undefined, name: string, min: number, max: number
   return value;
 }
 
-export function loadDataset(path: string, io?: Io): Dataset {
-  let text: string;
+/**
+ * The bytes of a dataset file: only a regular file (never a FIFO, a device such as /dev/zero or a
+ * directory, which could block or never end), checked for size before it is read, and never
+ * more than MAX_DATASET_BYTES + 1 bytes read. Opened non-blocking and checked on the open
+ * descriptor, so the file cannot be swapped between the check and the read.
+ */
+function readDatasetFile(path: string): Uint8Array {
+  let fd: number;
   try {
-    text = readFileSync(path, 'utf8');
+    fd = openSync(path, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0));
   } catch (error) {
     throw new CliError(`Cannot read the dataset ${path}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}.`);
   }
-  const checked = parseDataset(text);
+  try {
+    const stat = fstatSync(fd);
+    if (!stat.isFile()) {
+      const kind = stat.isDirectory() ? 'a directory' : stat.isFIFO() ? 'a pipe (FIFO)' : stat.isCharacterDevice() || stat.isBlockDevice() ? 'a device' : stat.isSocket() ? 'a socket' : 'not a regular file';
+      throw new CliError(`Cannot read the dataset ${path}: it is ${kind}; give a regular JSON file.`);
+    }
+    if (stat.size > MAX_DATASET_BYTES)
+      throw new CliError(`The dataset ${path} is ${(stat.size / 1e6).toFixed(1)} MB, above the ${MAX_DATASET_BYTES / 1e6} MB limit.`, 1);
+    const buffer = new Uint8Array(MAX_DATASET_BYTES + 1);
+    let length = 0;
+    for (;;) {
+      const n = readSync(fd, buffer, length, buffer.length - length, null);
+      if (n === 0) break;
+      length += n;
+      if (length === buffer.length) break;
+    }
+    return buffer.subarray(0, length);
+  } catch (error) {
+    if (error instanceof CliError) throw error;
+    throw new CliError(`Cannot read the dataset ${path}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}.`);
+  } finally {
+    closeSync(fd);
+  }
+}
+
+export function loadDataset(path: string, io?: Io): Dataset {
+  const checked = decodeDatasetBytes(readDatasetFile(path));
   if (!checked.ok) throw new CliError(`The dataset ${path} is not valid (${checked.problems.length} problem(s)):\n${formatProblems(checked.problems)}`, 1);
   if (checked.warnings.length > 0) io?.err(`airshed: warning: the dataset ${path} is physically implausible:\n${formatProblems(checked.warnings)}`);
   return checked.dataset;
@@ -139,8 +198,8 @@ function fundWeightsOf(raw: string): Partial<FundWeights> {
     const [key, value, ...extra] = part.split('=').map((s) => s.trim());
     if (!FUND_INDICATORS.includes(key as FundIndicator) || value === undefined || extra.length > 0)
       throw new CliError(`--fund takes name=weight pairs separated by commas, with names ${FUND_INDICATORS.join(', ')}; got ${JSON.stringify(part)}.`);
-    const weight = Number(value);
-    if (value === '' || !Number.isFinite(weight) || weight < 0) throw new CliError(`--fund weight for ${key} must be a number >= 0, got ${JSON.stringify(value)}.`);
+    const weight = parseDecimal(value);
+    if (weight === null || weight < 0) throw new CliError(`--fund weight for ${key} must be a number >= 0, got ${JSON.stringify(value)}.`);
     weights[key as FundIndicator] = weight;
   }
   return weights;
@@ -152,8 +211,9 @@ function adjustmentsOf(raw: string, dataset: Dataset): Record<string, number> {
   for (const part of raw.split(',').map((s) => s.trim()).filter(Boolean)) {
     const [id, value, ...extra] = part.split('=').map((s) => s.trim());
     if (!id || value === undefined || extra.length > 0) throw new CliError(`--set takes id=value pairs separated by commas; got ${JSON.stringify(part)}.`);
-    if (value === '' || !Number.isFinite(Number(value))) throw new CliError(`--set value for ${id} must be a number, got ${JSON.stringify(value)}.`);
-    values[id] = Number(value);
+    const number = parseDecimal(value);
+    if (number === null) throw new CliError(`--set value for ${id} must be a number, got ${JSON.stringify(value)}: use ${DECIMAL_RULE}.`);
+    values[id] = number;
   }
   const problems = checkAdjustments(dataset, values);
   if (problems.length > 0) throw new CliError(`--set: ${problems.map((p) => p.message).join(' ')}`);
@@ -276,22 +336,25 @@ function planText(plan: PlanResult, dataset: Dataset): string {
   return lines.join('\n');
 }
 
-function csvCell(value: number | null): string {
-  return value === null ? '' : String(Math.round(value * 100) / 100);
-}
-
-export async function runCli(argv: string[], io: Io): Promise<number> {
+export async function runCli(argv: string[], rawIo: Io): Promise<number> {
+  const io: Io = { out: (text) => rawIo.out(terminalSafe(text)), err: (text) => rawIo.err(terminalSafe(text)) };
   try {
     const [command, ...rest] = argv;
     if (command === undefined || command === 'help' || command === '--help' || command === '-h') {
       io.out(USAGE);
       return command === undefined ? 2 : 0;
     }
-    let parsed: ReturnType<typeof parseArgs<{ options: typeof options; allowPositionals: true }>>;
+    let parsed: ReturnType<typeof parseArgs<{ options: typeof options; allowPositionals: true; strict: true; tokens: true }>>;
     try {
-      parsed = parseArgs({ args: rest, options, allowPositionals: true, strict: true });
+      parsed = parseArgs({ args: rest, options, allowPositionals: true, strict: true, tokens: true });
     } catch (error) {
       throw new CliError(`${(error as Error).message.replace(/\. To specify.*$/s, '')}.`);
+    }
+    const given = new Set<string>();
+    for (const token of parsed.tokens) {
+      if (token.kind !== 'option') continue;
+      if (given.has(token.name)) throw new CliError(`--${token.name} given twice: give each option once.`);
+      given.add(token.name);
     }
     const { values, positionals } = parsed;
     if (command === 'validate') {
@@ -310,7 +373,8 @@ export async function runCli(argv: string[], io: Io): Promise<number> {
 
     if (command === 'sweep') {
       const { from: defaultFrom, to: defaultTo } = dataset.standards.sweep;
-      const format = values.format ?? 'csv';
+      if (values.json && values.format !== undefined && values.format !== 'json') throw new CliError(`--json and --format ${values.format} disagree: give one of them.`);
+      const format = values.format ?? (values.json ? 'json' : 'csv');
       if (format !== 'csv' && format !== 'json') throw new CliError(`--format must be csv or json, got ${JSON.stringify(format)}.`);
       let rows;
       try {
@@ -319,11 +383,9 @@ export async function runCli(argv: string[], io: Io): Promise<number> {
         if (error instanceof RangeError) throw new CliError(error.message);
         throw error;
       }
-      if (format === 'json') io.out(JSON.stringify({ receptors, unit: 'yuan/yr', rows }));
-      else {
-        io.out('target_ug_m3,local_cost_yuan,regional_cost_yuan,saving_yuan,marginal_local_yuan_per_ug,marginal_regional_yuan_per_ug');
-        for (const r of rows) io.out([r.target, csvCell(r.local), csvCell(r.regional), csvCell(r.saving), csvCell(r.marginalLocal), csvCell(r.marginalRegional)].join(','));
-      }
+      // The page's CSV writer (formula-safe fields, plain decimals), without the BOM and with LF for a terminal.
+      if (format === 'json') io.out(jsonText({ receptors, unit: 'yuan/yr', rows }));
+      else io.out(sweepCsv(rows, { bom: false, eol: '\n' }).trimEnd());
       return 0;
     }
 
@@ -337,7 +399,7 @@ export async function runCli(argv: string[], io: Io): Promise<number> {
       };
       const report = monteCarlo(glpk, dataset, query);
       const swings = tornado(glpk, dataset, query);
-      io.out(values.json ? JSON.stringify({ report, tornado: swings }) : uncertaintyText(report, swings, dataset));
+      io.out(values.json ? jsonText({ report, tornado: swings }) : uncertaintyText(report, swings, dataset));
       return 0;
     }
     if (command === 'share') {
@@ -346,7 +408,7 @@ export async function runCli(argv: string[], io: Io): Promise<number> {
       const fund = values.fund === undefined ? undefined : fundWeightsOf(values.fund);
       const game = costGame(glpk, dataset, { targets: receptors.map((receptor) => ({ receptor, target })), players: mode });
       const report = sharingReport(game, rule, { fund });
-      io.out(values.json ? JSON.stringify({ unit: 'yuan/yr', ...report }) : shareText(report, dataset));
+      io.out(values.json ? jsonText({ unit: 'yuan/yr', ...report }) : shareText(report, dataset));
       return 0;
     }
     const query = { scenario: scenarioOf(values.scenario), targets: receptors.map((receptor) => ({ receptor, target })) };
@@ -355,7 +417,7 @@ export async function runCli(argv: string[], io: Io): Promise<number> {
       return 0;
     }
     const plan = solvePlan(glpk, dataset, query);
-    io.out(values.json ? JSON.stringify(planJson(plan)) : planText(plan, dataset));
+    io.out(values.json ? jsonText(planJson(plan)) : planText(plan, dataset));
     return 0;
   } catch (error) {
     if (error instanceof CliError || error instanceof QueryError) {

@@ -65,7 +65,13 @@ export function compile(dataset: Dataset): Compiled {
     });
   });
 
-  const effect = dataset.receptors.map((_, r) => Float64Array.from(steps, (k) => dataset.coefficients[r][k.jurisdiction][k.pollutant]));
+  // A plain loop: Float64Array.from with a map function is several times slower, and the Monte
+  // Carlo compiles a dataset per draw.
+  const effect = dataset.receptors.map((_, r) => {
+    const row = new Float64Array(steps.length);
+    for (let k = 0; k < steps.length; k++) row[k] = dataset.coefficients[r][steps[k].jurisdiction][steps[k].pollutant];
+    return row;
+  });
   const compiled: Compiled = {
     dataset,
     steps,

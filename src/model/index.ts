@@ -1,9 +1,12 @@
 export * from './types';
 export { compile, type Compiled, type Step } from './compile';
-export { parseDataset, validateDataset, formatProblems, MAX_DATASET_BYTES, type Problem, type Validation } from './validate';
-export { buildProblem, setTargets, solveProblem, solvePlan, exportLp, ozoneAfter, QueryError, type PlanProblem, type GLPK } from './lp';
+export { parseDataset, validateDataset, formatProblems, cleanCopy, DATASET_SHAPE, MAX_PROBLEMS, type Problem, type Validation } from './validate';
+export { LIMITS, MAX_DATASET_BYTES } from './limits';
+export { decodeDatasetBytes } from './load';
+export { parseDecimal, DECIMAL_RULE } from './numbers';
+export { buildProblem, setTargets, solveProblem, solvePlan, exportLp, lpComment, ozoneAfter, targetSlack, TARGET_TOLERANCE, QueryError, type PlanProblem, type GLPK } from './lp';
 export { meritOrder, greedyPlan, type MeritStep, type GreedyPlan } from './merit';
-export { sweep, createSweeper, sweepTargets, MAX_SWEEP_POINTS, type SweepRow, type SweepQuery } from './sweep';
+export { sweep, createSweeper, sweepTargets, MAX_SWEEP_POINTS, MIN_SWEEP_STEP, type SweepRow, type SweepQuery } from './sweep';
 export {
   players, costGame, costGameSteps, coalitionMembers, costTolerance, shapley, coreCheck,
   PLAYER_MODES, MAX_PLAYERS, COST_TOLERANCE, BACKSTOP_EPS, GAME_EXPLANATION, BACKSTOP_EXPLANATION,
@@ -17,7 +20,7 @@ export {
 } from './sharing-rules';
 export {
   mulberry32, latinHypercube, inputValue, nominalValues, applyInputs, checkAdjustments, drawValues, solveDraw, meritGame, monteCarlo, monteCarloSteps, tornado,
-  DEFAULT_DRAWS, MAX_DRAWS, DEFAULT_SEED, MAX_SEED,
+  DEFAULT_DRAWS, MAX_DRAWS, DEFAULT_SEED, MAX_SEED, MAX_SHAPLEY_PROVINCES,
   type AdjustmentProblem, type DrawPlan, type DrawResult, type Outcome, type Summary, type UncertaintyQuery, type UncertaintyProgress, type UncertaintyReport,
   type TornadoRow, type Tornado,
 } from './uncertainty';

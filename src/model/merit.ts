@@ -28,7 +28,7 @@ export function meritOrder(dataset: Dataset, receptor: string, allowed?: (jurisd
   return candidates.map((c) => {
     cumulativeReduction += c.reduction;
     cumulativeCost += c.costPerUg * c.reduction;
-    return { ...c, cumulativeReduction, cumulativeCost };
+    return { step: c.step, effect: c.effect, costPerUg: c.costPerUg, reduction: c.reduction, cumulativeReduction, cumulativeCost };
   });
 }
 

@@ -3,6 +3,7 @@
  * fund, all on top of the cost game in sharing.ts.
  */
 import { compile } from './compile';
+import { LIMITS } from './limits';
 import { QueryError } from './lp';
 import {
   BACKSTOP_EPS, BACKSTOP_EXPLANATION, coalitionMembers, coreCheck, costTolerance, GAME_EXPLANATION, shapley,
@@ -280,9 +281,11 @@ export function transfers(game: CostGame, rule: Responsibility): Transfers {
   const tolerance = costTolerance(game);
   const task = taskCosts(game);
   const payments = rule.costs.map((c, i) => c - task[i]);
-  // v(N) (merit order or LP) and the plan's spending (glpk) agree to round-off, so payments net to zero.
+  // v(N) (merit order or LP) and the plan's spending (glpk) agree to round-off, so payments net to
+  // zero: within the game's tolerance (relative to its largest coalition cost, which bounds the
+  // round-off of a Shapley sum), 1e-6 of v(N), or LIMITS.yuanResolution.
   const imbalance = sum(payments);
-  if (Math.abs(imbalance) > 1e-6 * Math.max(1, Math.abs(game.value[game.value.length - 1])))
+  if (Math.abs(imbalance) > Math.max(tolerance, LIMITS.yuanResolution, 1e-6 * Math.abs(game.value[game.value.length - 1])))
     throw new Error(`Transfers do not balance: payments sum to ${imbalance} yuan/yr.`);
   const rows = game.players.map((p, i): PlayerTransfer => {
     const mask = 1 << i;
@@ -313,8 +316,10 @@ export const FUND_INDICATORS: readonly FundIndicator[] = ['emissions', 'contribu
 export type FundWeights = Record<FundIndicator, number>;
 
 export interface Fund {
-  /** The weights as given, scaled to sum to 1. */
+  /** The weights as given, scaled to sum to 1 over the indicators used. */
   weights: FundWeights;
+  /** Weighted indicators left out because they are zero for every player. */
+  dropped: FundIndicator[];
   /** Raw indicator per player: t/yr; ozone formed at the receptors; yuan GDP; μg/m³ × people. */
   indicators: Record<FundIndicator, number[]>;
   /** Formula share of the fund per player (sums to 1). */
@@ -361,7 +366,11 @@ export function regionalFund(game: CostGame, rule: Responsibility, weights: Part
     gdp: byPlayer(dataset, list, (j) => dataset.jurisdictions[j].gdp),
     benefit: benefitByPlayer(game),
   };
-  const normalised = Object.fromEntries(FUND_INDICATORS.map((k) => [k, given[k] / weightSum])) as FundWeights;
+  // An indicator that is zero for every player (no benefit when no target binds) cannot share
+  // anything out: it is left out of the formula and said so, and the other weights carry it.
+  const dropped = FUND_INDICATORS.filter((k) => given[k] > 0 && !(sum(indicators[k]) > 0));
+  const usedSum = sum(FUND_INDICATORS.filter((k) => !dropped.includes(k)).map((k) => given[k]));
+  const normalised = Object.fromEntries(FUND_INDICATORS.map((k) => [k, dropped.includes(k) || !(usedSum > 0) ? 0 : given[k] / usedSum])) as FundWeights;
   const shares = list.map(() => 0);
   for (const k of FUND_INDICATORS) {
     if (normalised[k] === 0) continue;
@@ -370,9 +379,12 @@ export function regionalFund(game: CostGame, rule: Responsibility, weights: Part
   const task = taskCosts(game);
   const disbursements = list.map((_, i) => Math.max(task[i] - rule.costs[i], 0));
   const size = sum(disbursements);
+  if (size > 0 && !(usedSum > 0))
+    throw new QueryError(`The fund's weighted indicators (${dropped.join(', ')}) are zero for every player: give another indicator a positive weight.`);
   const contributions = shares.map((s) => s * size);
   return {
     weights: normalised,
+    dropped,
     indicators,
     shares,
     size,

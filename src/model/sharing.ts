@@ -5,7 +5,7 @@
  */
 import type { GLPK, LP } from 'glpk.js/node';
 import { compile } from './compile';
-import { buildProblem, QueryError, SOLVER_OPTIONS, solvePlan } from './lp';
+import { buildProblem, QueryError, scaleColumns, SOLVER_OPTIONS, solvePlan } from './lp';
 import { greedyPlan, meritOrder, type MeritStep } from './merit';
 import type { Dataset, LocalizedText, PlanResult, ReceptorTarget } from './types';
 
@@ -131,7 +131,9 @@ function withBackstop(lp: LP, prices: number[]): LP {
  * charged exactly its least cost.
  */
 function lpCost(glpk: GLPK, dataset: Dataset, targets: ReceptorTarget[], jurisdictions: string[], prices: number[]): CoalitionCost {
-  const { lp, columns } = buildProblem(dataset, { scenario: 'regional', targets, allowedJurisdictions: jurisdictions });
+  const built = buildProblem(dataset, { scenario: 'regional', targets, allowedJurisdictions: jurisdictions });
+  const { columns } = built;
+  const lp = scaleColumns(built.lp); // values are not read back, only z and the backstops (unscaled)
   const options = { ...SOLVER_OPTIONS, msglev: glpk.GLP_MSG_OFF };
   if (columns.length > 0) {
     const out = glpk.solve(lp, options);

@@ -1,4 +1,5 @@
 import type { GLPK } from 'glpk.js/node';
+import { LIMITS } from './limits';
 import { buildProblem, setTargets, solveProblem } from './lp';
 import type { Dataset, PlanResult, Scenario } from './types';
 
@@ -21,10 +22,19 @@ export interface SweepQuery {
 }
 
 export const MAX_SWEEP_POINTS = 20_000;
+/** The finest sweep step, μg/m³. */
+export const MIN_SWEEP_STEP = 0.001;
 
-/** Targets from `from` towards `to` (either direction) in steps, endpoints included, without float drift. */
+/**
+ * Targets from `from` towards `to` (either direction) in steps, endpoints included, without float
+ * drift. Throws RangeError, worded for users, for targets that are not positive μg/m³ up to
+ * LIMITS.ozone (as a plan's targets must be), a step below MIN_SWEEP_STEP or too many points.
+ */
 export function sweepTargets({ from, to, step }: Pick<SweepQuery, 'from' | 'to' | 'step'>): number[] {
-  if (![from, to, step].every(Number.isFinite) || step <= 0) throw new RangeError('Sweep needs finite from/to and a positive step.');
+  if (![from, to, step].every(Number.isFinite)) throw new RangeError('Sweep needs finite from, to and step.');
+  for (const [name, t] of [['from', from], ['to', to]] as const)
+    if (t <= 0 || t > LIMITS.ozone) throw new RangeError(`Sweep targets must be positive numbers of μg/m³ up to ${LIMITS.ozone}: ${name} is ${t}.`);
+  if (!(step >= MIN_SWEEP_STEP)) throw new RangeError(`Sweep needs a positive step of at least ${MIN_SWEEP_STEP} μg/m³, got ${step}.`);
   const n = Math.floor(Math.abs(to - from) / step + 1e-9);
   if (n + 1 > MAX_SWEEP_POINTS) throw new RangeError(`A sweep of ${n + 1} targets is too long (at most ${MAX_SWEEP_POINTS}); use a larger step.`);
   const sign = to < from ? -1 : 1;
@@ -50,7 +60,9 @@ export function createSweeper(glpk: GLPK, dataset: Dataset, receptors: string[])
       setTargets(problem, at(target));
       const plan = solveProblem(glpk, problem);
       if (plan.feasible) return plan;
-      infeasibleAt[i] = Math.max(dead ?? -Infinity, target);
+      // Only an unreachable target stays unreachable when tightened; a miss of the places' plans
+      // together (local control) may not.
+      if (plan.infeasibility.every((why) => why.ozoneTogether === undefined)) infeasibleAt[i] = Math.max(dead ?? -Infinity, target);
       return null;
     });
     const marginal = (p: PlanResult | null) => (p ? Math.max(0, ...Object.values(p.marginalCost)) : null);

@@ -51,7 +51,9 @@ export interface PublishedResult {
  * - ownShare: the receptor's own jurisdiction's share of its positive ozone-forming potential
  *   (Σ max(a,0)·E); own coefficients scale by value / nominal, the others by
  *   (1 - value) / (1 - nominal), so the total potential stays the same.
- * - baseline, background: add value - nominal μg/m³ at the matching receptors.
+ * - baseline, background: add value - nominal μg/m³ at the matching receptors (background kept
+ *   in [0, baseline)); their coefficients scale with baseline minus background, so the same
+ *   emissions make the same share of the ozone that can be removed (the budget ratio is kept).
  */
 export type UncertainEffect = 'emissions' | 'cost' | 'stepShare' | 'coefficient' | 'ownShare' | 'baseline' | 'background';
 
@@ -187,12 +189,25 @@ export interface Infeasibility {
   target: number;
   /** Lowest ozone reachable at this receptor alone with the sources allowed. */
   bestReachable: number;
+  /**
+   * Set when the receptor could meet its target alone (bestReachable <= target) but misses it
+   * once every constrained place's plan is carried out: the ozone there with all the cuts,
+   * μg/m³. Under local control another place's NOx cuts can raise ozone here (titration).
+   */
+  ozoneTogether?: number;
   /** Why, in words (English; the UI words it from the numbers itself). */
   reason: string;
 }
 
 export interface PlanResult {
   query: PlanQuery;
+  /**
+   * Every constrained receptor meets its target with the ozone recomputed from all the cuts
+   * (within TARGET_TOLERANCE in lp.ts). Under local control with several receptors each place
+   * plans alone; if the places' plans together miss a target (another place's cuts raise ozone
+   * here), the plan is not feasible and `infeasibility` lists the receptors missed, each with
+   * `ozoneTogether`.
+   */
   feasible: boolean;
   /** yuan/yr; null when infeasible. */
   totalCost: number | null;

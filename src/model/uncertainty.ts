@@ -15,6 +15,8 @@ export const MAX_DRAWS = 10_000;
 export const DEFAULT_SEED = 1;
 /** Seeds are 32-bit (mulberry32's state). */
 export const MAX_SEED = 2 ** 32 - 1;
+/** Shapley shares need 2^n coalition costs per draw: beyond this many provinces they are left out. */
+export const MAX_SHAPLEY_PROVINCES = 8;
 /** Background is kept at least this far below the baseline, μg/m³. */
 const BACKGROUND_GAP = 0.1;
 
@@ -59,6 +61,8 @@ export function nominalValues(dataset: Dataset): Record<string, number> {
 
 export interface AdjustmentProblem {
   id: string;
+  /** An id the dataset does not list, a value that is not a finite number, or one outside [low, high]. */
+  kind: 'unknown' | 'value' | 'range';
   message: string;
 }
 
@@ -67,9 +71,10 @@ export function checkAdjustments(dataset: Dataset, values: Record<string, number
   const inputs = new Map((dataset.uncertainty ?? []).map((input) => [input.id, input]));
   return Object.entries(values).flatMap(([id, value]): AdjustmentProblem[] => {
     const input = inputs.get(id);
-    if (!input) return [{ id, message: unknownInput(dataset, id) }];
-    if (typeof value !== 'number' || !Number.isFinite(value)) return [{ id, message: `${id} must be a finite number, got ${value}.` }];
-    if (value < input.low || value > input.high) return [{ id, message: `${id} must lie between ${input.low} and ${input.high} ${input.unit}, got ${value}.` }];
+    if (!input) return [{ id, kind: 'unknown', message: unknownInput(dataset, id) }];
+    if (typeof value !== 'number' || !Number.isFinite(value)) return [{ id, kind: 'value', message: `${id} must be a finite number, got ${value}.` }];
+    if (value < input.low || value > input.high)
+      return [{ id, kind: 'range', message: `${id} must lie between ${input.low} and ${input.high}${input.unit ? ` ${input.unit}` : ''}, got ${value}.` }];
     return [];
   });
 }
@@ -94,11 +99,9 @@ const matches = (list: string[] | undefined, id: string) => !list || list.includ
  * mutates the argument. Throws QueryError for an unknown id or a non-finite value.
  */
 export function applyInputs(dataset: Dataset, values: Record<string, number>): Dataset {
+  const bad = checkAdjustments(dataset, values).find((problem) => problem.kind !== 'range');
+  if (bad) throw new QueryError(bad.message);
   const inputs = dataset.uncertainty ?? [];
-  for (const [id, value] of Object.entries(values)) {
-    if (!inputs.some((input) => input.id === id)) throw new QueryError(unknownInput(dataset, id));
-    if (!Number.isFinite(value)) throw new QueryError(`${id} must be a finite number, got ${value}.`);
-  }
   const sources = dataset.sources.map((s) => ({ ...s, steps: s.steps.map((k) => ({ ...k })) }));
   const receptors = dataset.receptors.map((r) => ({ ...r }));
   const coefficients = dataset.coefficients.map((row) => row.map((cell) => [...cell]));
@@ -162,7 +165,15 @@ export function applyInputs(dataset: Dataset, values: Record<string, number>): D
     const total = s.steps.reduce((sum, k) => sum + k.share, 0);
     if (total > 1) for (const k of s.steps) k.share /= total;
   }
-  for (const r of shifted) r.background = Math.max(0, Math.min(r.background, r.baseline - BACKGROUND_GAP));
+  receptors.forEach((r, ri) => {
+    if (!shifted.has(r)) return;
+    r.background = Math.max(0, Math.min(r.background, r.baseline - BACKGROUND_GAP));
+    // The same emissions make proportionally more (or less) of the ozone that can be removed:
+    // the receptor's coefficients follow baseline minus background, keeping its ozone budget ratio.
+    const before = dataset.receptors[ri].baseline - dataset.receptors[ri].background;
+    const f = before > 0 ? (r.baseline - r.background) / before : 1;
+    coefficients[ri] = coefficients[ri].map((cell) => cell.map((a) => a * f));
+  });
   return { ...dataset, sources, receptors, coefficients };
 }
 
@@ -321,7 +332,8 @@ export interface UncertaintyReport {
   /** Per jurisdiction, its share (0..1) of the tonnes cut in the regional plan, over draws that cut anything. */
   cutShares: Record<string, Summary>;
   /** Per province, its Shapley value as a share of the regional cost (costGame's 'provinces'
-   * game); empty with more than one target, where each coalition would need an LP per draw. */
+   * game); empty with more than one target (each coalition would need an LP per draw) or more
+   * than MAX_SHAPLEY_PROVINCES provinces. */
   shapleyShares: Record<string, Summary>;
 }
 
@@ -335,6 +347,13 @@ function checkedSettings(dataset: Dataset, query: UncertaintyQuery) {
   buildProblem(base, { scenario: 'regional', targets: query.targets }); // throws QueryError for bad targets
   const sampled = (dataset.uncertainty ?? []).filter((input) => !Object.hasOwn(fixed, input.id));
   return { draws, seed, fixed, base, sampled };
+}
+
+/** With one target only its receptor matters: the dataset cut down to it, so each draw copies and compiles less. */
+function solvedPart(dataset: Dataset, targets: ReceptorTarget[]): Dataset {
+  if (targets.length !== 1) return dataset;
+  const r = dataset.receptors.findIndex((receptor) => receptor.id === targets[0].receptor);
+  return { ...dataset, receptors: [dataset.receptors[r]], coefficients: [dataset.coefficients[r]] };
 }
 
 /** The input values of every draw (fixed ones included), in draw order: what monteCarlo solves. */
@@ -359,7 +378,7 @@ export function* monteCarloSteps(glpk: GLPK, dataset: Dataset, query: Uncertaint
   const settings = checkedSettings(dataset, query);
   const { draws } = settings;
   const { targets } = query;
-  const withShapley = targets.length === 1;
+  const withShapley = targets.length === 1 && dataset.provinces.length <= MAX_SHAPLEY_PROVINCES;
   const provinces = withShapley ? players(dataset, 'provinces') : [];
   const series = { regional: [] as number[], local: [] as number[], ratio: [] as number[], saving: [] as number[] };
   const cuts = dataset.jurisdictions.map(() => [] as number[]);
@@ -367,8 +386,9 @@ export function* monteCarloSteps(glpk: GLPK, dataset: Dataset, query: Uncertaint
   const infeasible = { local: 0, regional: 0 };
   let cheaper = 0;
   const values = sampleValues(settings);
+  const part = solvedPart(dataset, targets);
   for (let i = 0; i < draws; i++) {
-    const drawn = applyInputs(dataset, values[i]);
+    const drawn = applyInputs(part, values[i]);
     const draw = solveDraw(glpk, drawn, targets, withShapley);
     const outcome = outcomeOf(draw);
     for (const key of ['regional', 'local', 'ratio', 'saving'] as const) if (outcome[key] !== null) series[key].push(outcome[key]);
@@ -433,7 +453,8 @@ export interface Tornado {
 /** One input at a time at its low and high end, the others nominal (or fixed); every input not fixed gets a row. */
 export function tornado(glpk: GLPK, dataset: Dataset, query: Pick<UncertaintyQuery, 'targets' | 'fixed'>): Tornado {
   const { fixed, base, sampled } = checkedSettings(dataset, query);
-  const at = (values: Record<string, number>) => outcomeOf(solveDraw(glpk, applyInputs(dataset, values), query.targets));
+  const part = solvedPart(dataset, query.targets);
+  const at = (values: Record<string, number>) => outcomeOf(solveDraw(glpk, applyInputs(part, values), query.targets));
   const rows = sampled.map((input): TornadoRow => {
     const atLow = at({ ...fixed, [input.id]: input.low });
     const atHigh = at({ ...fixed, [input.id]: input.high });

@@ -7,6 +7,11 @@
  * that Excel opens Chinese names correctly; the first record is the header (no comment lines).
  * Numbers are plain decimals with a dot, no digit grouping and no exponent; an empty field
  * means "no value" (for example a cost where the scenario cannot reach the target).
+ *
+ * Formula injection: a text field starting with =, +, -, @, a tab or a carriage return would be
+ * run as a formula by a spreadsheet, so it is written with a leading single quote. A field that
+ * is a plain decimal number ("-12.5") is a number, not a formula, and is written as it is. Every
+ * CSV the page and the CLI write goes through csvField.
  */
 import { compile } from '../model/compile';
 import type { SweepRow } from '../model/sweep';
@@ -26,17 +31,32 @@ export function csvNumber(value: number | null | undefined, digits: number): str
   return plain.includes('e') ? new Intl.NumberFormat('en-US', { useGrouping: false, maximumFractionDigits: digits }).format(rounded) : plain;
 }
 
-/** One field, quoted when RFC 4180 requires it. Numbers are written with `csvNumber` (6 decimals). */
+const PLAIN_NUMBER = /^-?\d+(\.\d+)?$/;
+const FORMULA_START = /^[=+\-@\t\r]/;
+
+/**
+ * One field, quoted when RFC 4180 requires it. Numbers are written with `csvNumber` (6 decimals);
+ * text that a spreadsheet would run as a formula gets a leading single quote.
+ */
 export function csvField(value: Cell): string {
   if (value === null || value === undefined) return '';
-  const text = typeof value === 'number' ? csvNumber(value, 6) : value;
+  let text = typeof value === 'number' ? csvNumber(value, 6) : String(value);
+  if (FORMULA_START.test(text) && !PLAIN_NUMBER.test(text)) text = `'${text}`;
   return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 
-/** A whole CSV file: BOM, header record, data records, each ended by CRLF. */
-export function toCsv(header: readonly string[], rows: readonly (readonly Cell[])[]): string {
-  const record = (cells: readonly Cell[]) => cells.map(csvField).join(',') + CSV_EOL;
-  return CSV_BOM + record(header) + rows.map(record).join('');
+export interface CsvOptions {
+  /** Start with a UTF-8 byte-order mark (default true: Excel then reads Chinese names right). */
+  bom?: boolean;
+  /** Record terminator (default CRLF, as RFC 4180 says). */
+  eol?: string;
+}
+
+/** A whole CSV file: BOM, header record, data records, each ended by CRLF (or as `options` say). */
+export function toCsv(header: readonly string[], rows: readonly (readonly Cell[])[], options: CsvOptions = {}): string {
+  const eol = options.eol ?? CSV_EOL;
+  const record = (cells: readonly Cell[]) => cells.map(csvField).join(',') + eol;
+  return (options.bom === false ? '' : CSV_BOM) + record(header) + rows.map(record).join('');
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -130,7 +150,7 @@ export const SWEEP_HEADER = [
 ] as const;
 
 /** The sweep CSV, one record per target in the order given; empty fields where a scenario cannot reach the target. */
-export function sweepCsv(rows: readonly SweepRow[]): string {
+export function sweepCsv(rows: readonly SweepRow[], options: CsvOptions = {}): string {
   return toCsv(
     SWEEP_HEADER,
     rows.map((r) => [
@@ -141,6 +161,7 @@ export function sweepCsv(rows: readonly SweepRow[]): string {
       csvNumber(r.marginalLocal, YUAN_DIGITS),
       csvNumber(r.marginalRegional, YUAN_DIGITS),
     ]),
+    options,
   );
 }
 

@@ -4,7 +4,8 @@
  */
 import type { Dataset, Lang } from '../model/types';
 import { PLAYER_MODES, type PlayerMode } from '../model/sharing';
-import { RULES, type Rule } from '../model/sharing-rules';
+import { FUND_INDICATORS, RULES, type FundWeights, type Rule } from '../model/sharing-rules';
+import { parseDecimal } from '../model/numbers';
 import { decodeDeck, encodeDeck, MAX_DECK_PARAM, MAX_SLIDES } from './deck';
 
 export { MAX_SLIDES };
@@ -42,6 +43,10 @@ export interface ViewState {
   slide: number | null;
   /** The teacher's own slides (view query strings); empty: the built-in lesson. */
   deck: string[];
+  /** How the table of cuts is grouped. */
+  group: Group;
+  /** Weights of the regional fund's formula (who pays in), each 0..MAX_FUND_WEIGHT. */
+  fund: FundWeights;
   /** The bundled dataset shown (its meta.id). */
   data: string;
   /** The visitor's own values for the dataset's adjustable assumptions (input id -> value). */
@@ -93,6 +98,10 @@ export function viewContext(dataset: Dataset, datasets: string[] = [dataset.meta
   };
 }
 
+export type Group = 'jurisdiction' | 'province' | 'sector' | 'pollutant';
+export const GROUPS: Group[] = ['jurisdiction', 'province', 'sector', 'pollutant'];
+/** Fund weights are relative, 0..1 as on the sliders; a link cannot make one overflow. */
+export const MAX_FUND_WEIGHT = 1;
 export const SCENARIOS: ScenarioView[] = ['compare', 'regional', 'local'];
 export const UNITS: Unit[] = ['ug', 'ppb'];
 export const COLOR_BYS: ColorBy[] = ['tonnes', 'spending', 'share', 'effectiveness'];
@@ -118,6 +127,8 @@ export function defaultState(ctx: ViewContext, lang: Lang = 'en'): ViewState {
     panels: [...PANELS],
     slide: null,
     deck: [],
+    group: 'jurisdiction',
+    fund: { emissions: 1, contribution: 1, gdp: 1, benefit: 1 },
     data: ctx.defaults.data,
     adjust: {},
     seed: 1,
@@ -128,7 +139,7 @@ export function defaultState(ctx: ViewContext, lang: Lang = 'en'): ViewState {
 export interface Notice {
   param: string;
   /** i18n key of the explanation. */
-  key: 'notice.ignored' | 'notice.clamped' | 'notice.unknownIds' | 'notice.newerVersion' | 'notice.implausible' | 'notice.loadFailed';
+  key: 'notice.ignored' | 'notice.clamped' | 'notice.unknownIds' | 'notice.newerVersion' | 'notice.implausible' | 'notice.loadFailed' | 'notice.repeated';
   value: string;
 }
 
@@ -142,9 +153,10 @@ const ENUMS = [
   ['view', 'view', VIEWS],
   ['lang', 'lang', LANGS],
   ['theme', 'theme', THEMES],
+  ['group', 'group', GROUPS],
 ] as const satisfies readonly (readonly [keyof ViewState, string, readonly string[]])[];
 
-const KNOWN_PARAMS = new Set(['v', 'target', 'receptors', 'selected', 'embed', 'panels', 'dark', 'slide', 'deck', 'data', 'adjust', 'seed', ...ENUMS.map(([, p]) => p)]);
+const KNOWN_PARAMS = new Set(['v', 'target', 'receptors', 'selected', 'embed', 'panels', 'dark', 'slide', 'deck', 'data', 'adjust', 'seed', 'fund', ...ENUMS.map(([, p]) => p)]);
 const MAX_PARAM_LENGTH = 200;
 
 /**
@@ -167,7 +179,9 @@ export function requestedDataset(search: string, datasets: string[]): string {
 
 /**
  * Reads a view state from URL parameters. Unknown or hostile values are ignored or clamped and
- * reported as notices; nothing from the URL is ever executed or rendered as markup.
+ * reported as notices; nothing from the URL is ever executed or rendered as markup. Numbers
+ * follow parseDecimal's rule (plain decimals only); a repeated parameter keeps its first value
+ * and each later one is reported.
  */
 export function decodeState(search: string, ctx: ViewContext, preferredLang: Lang = 'en', migrations = MIGRATIONS): { state: ViewState; notices: Notice[] } {
   const knownReceptors = ctx.receptors;
@@ -176,6 +190,16 @@ export function decodeState(search: string, ctx: ViewContext, preferredLang: Lan
   const state = defaultState(ctx, preferredLang);
   const note = (param: string, key: Notice['key'], value: string) => notices.push({ param, key, value: quote(value) });
 
+  const seen = new Set<string>();
+  for (const [param, raw] of [...params]) {
+    if (seen.has(param)) note(param.slice(0, 40), 'notice.repeated', raw);
+    seen.add(param);
+  }
+  for (const param of seen) {
+    const all = params.getAll(param);
+    if (all.length > 1) params.set(param, all[0]);
+  }
+
   for (const [param, raw] of [...params]) {
     if (raw.length > (param === 'deck' ? MAX_DECK_PARAM : MAX_PARAM_LENGTH) || param.length > 40) {
       note(param.slice(0, 40), 'notice.ignored', raw);
@@ -183,7 +207,7 @@ export function decodeState(search: string, ctx: ViewContext, preferredLang: Lan
     }
   }
   const rawVersion = params.get('v');
-  let version = rawVersion === null ? STATE_VERSION : Number(rawVersion);
+  let version = rawVersion === null ? STATE_VERSION : (parseDecimal(rawVersion) ?? NaN);
   if (version !== STATE_VERSION && !(Number.isInteger(version) && version < STATE_VERSION && version in migrations)) {
     note('v', 'notice.newerVersion', rawVersion ?? '');
     version = STATE_VERSION;
@@ -192,8 +216,8 @@ export function decodeState(search: string, ctx: ViewContext, preferredLang: Lan
 
   const rawTarget = params.get('target');
   if (rawTarget !== null) {
-    const value = Number(rawTarget);
-    if (rawTarget.trim() === '' || !Number.isFinite(value)) note('target', 'notice.ignored', rawTarget);
+    const value = parseDecimal(rawTarget);
+    if (value === null) note('target', 'notice.ignored', rawTarget);
     else {
       state.target = clampTarget(value, ctx.range);
       if (state.target !== Number(value.toFixed(1))) note('target', 'notice.clamped', rawTarget);
@@ -241,8 +265,8 @@ export function decodeState(search: string, ctx: ViewContext, preferredLang: Lan
   }
   const rawSlide = params.get('slide');
   if (rawSlide !== null) {
-    const slide = Number(rawSlide);
-    if (Number.isInteger(slide) && slide >= 1 && slide <= (state.deck.length || MAX_SLIDES)) state.slide = slide;
+    const slide = parseDecimal(rawSlide);
+    if (slide !== null && Number.isInteger(slide) && slide >= 1 && slide <= (state.deck.length || MAX_SLIDES)) state.slide = slide;
     else note('slide', 'notice.ignored', rawSlide);
   }
   const data = params.get('data');
@@ -255,18 +279,30 @@ export function decodeState(search: string, ctx: ViewContext, preferredLang: Lan
     for (const pair of rawAdjust.split(',').filter(Boolean)) {
       const [id, rawValue = ''] = pair.split(':');
       const input = ctx.inputs.find((i) => i.id === id);
-      const value = Number(rawValue);
-      if (!input || rawValue.trim() === '' || !Number.isFinite(value)) note('adjust', 'notice.ignored', pair);
+      const value = parseDecimal(rawValue);
+      if (!input || value === null) note('adjust', 'notice.ignored', pair);
       else {
         state.adjust[id] = Math.min(input.high, Math.max(input.low, value));
         if (state.adjust[id] !== value) note('adjust', 'notice.clamped', pair);
       }
     }
   }
+  const rawFund = params.get('fund');
+  if (rawFund !== null) {
+    for (const pair of rawFund.split(',').filter(Boolean)) {
+      const [id, raw = ''] = pair.split(':');
+      const value = parseDecimal(raw);
+      if (!(FUND_INDICATORS as readonly string[]).includes(id) || value === null || value < 0) note('fund', 'notice.ignored', pair);
+      else {
+        state.fund[id as keyof FundWeights] = Math.min(value, MAX_FUND_WEIGHT);
+        if (value > MAX_FUND_WEIGHT) note('fund', 'notice.clamped', pair);
+      }
+    }
+  }
   const rawSeed = params.get('seed');
   if (rawSeed !== null) {
-    const seed = Number(rawSeed);
-    if (/^\d+$/.test(rawSeed) && seed >= 1 && seed <= MAX_SEED) state.seed = seed;
+    const seed = parseDecimal(rawSeed);
+    if (seed !== null && Number.isInteger(seed) && seed >= 1 && seed <= MAX_SEED) state.seed = seed;
     else note('seed', 'notice.ignored', rawSeed);
   }
   for (const param of params.keys()) if (!KNOWN_PARAMS.has(param)) note(param.slice(0, 40), 'notice.ignored', params.get(param) ?? '');
@@ -292,6 +328,7 @@ export function encodeState(state: ViewState, ctx: ViewContext): string {
   const adjusted = ctx.inputs.filter((i) => state.adjust[i.id] !== undefined).map((i) => `${i.id}:${Number(state.adjust[i.id].toPrecision(4))}`);
   if (adjusted.length > 0) params.set('adjust', adjusted.join(','));
   if (state.seed !== defaults.seed) params.set('seed', String(state.seed));
+  if (FUND_INDICATORS.some((k) => state.fund[k] !== defaults.fund[k])) params.set('fund', FUND_INDICATORS.map((k) => `${k}:${state.fund[k]}`).join(','));
   params.set('v', String(STATE_VERSION));
   params.sort();
   // Commas and a bare `embed` are safe in a query and keep shared links readable.

@@ -62,15 +62,18 @@ export function sureText(report: UncertaintyReport, view: Pick<ViewState, 'lang'
   };
   const unreachable = (s: 'local' | 'regional') =>
     report.infeasible[s] > 0 ? `${lang === 'zh' ? '' : ' '}${translate(lang, 'summary.sureUnreachable', { scenario: name(s, true), count: report.infeasible[s] })}` : '';
+  // The ratio speaks for the draws where both plans reach the target: only when that is most of them.
   const ratio = usable(report.ratio);
-  if (scenario === 'regional' && ratio) {
+  if (scenario === 'regional' && ratio && ratio.n * 2 >= report.draws) {
     const [median, low, high] = [ratio.p50, ratio.p5, ratio.p95].map((x) => formatQuantity('ratio', x, lang));
     return translate(lang, 'summary.sureRatio', { draws, median, low, high }) + unreachable('local');
   }
   const cost = usable(report[scenario]);
   if (!cost) return translate(lang, 'summary.sureNone', { draws, scenario: name(scenario, false) });
   const [median, low, high] = [cost.p50, cost.p5, cost.p95].map((x) => formatQuantity(scenario, x, lang));
-  return translate(lang, 'summary.sureCost', { draws, scenario: name(scenario, false), median, low, high }) + unreachable(scenario);
+  const count = report.infeasible[scenario];
+  if (count > 0) return translate(lang, 'summary.sureCostSome', { draws, scenario: name(scenario, false), count, median, low, high });
+  return translate(lang, 'summary.sureCost', { draws, scenario: name(scenario, false), median, low, high });
 }
 
 export function summaryText(dataset: Dataset, plans: { regional: PlanResult; local: PlanResult }, view: ViewState, report: UncertaintyReport | null = null): string {

@@ -66,7 +66,13 @@ export interface TornadoBar {
   high: string;
   /** |atHigh - atLow|; Infinity when one end cannot reach the target (that matters most). */
   swing: number;
+  /** At an end with no number: which plan cannot reach the target there. */
+  missingAtLow: 'local' | 'regional' | null;
+  missingAtHigh: 'local' | 'regional' | null;
 }
+
+const missing = (outcome: Outcome, quantity: Quantity): 'local' | 'regional' | null =>
+  finite(outcome[quantity]) ? null : quantity !== 'regional' && !finite(outcome.local) ? 'local' : 'regional';
 
 /** The tornado's rows for one quantity, largest swing first; inputs that change nothing are left out. */
 export function tornadoBars(tornado: Tornado, quantity: Quantity, dataset: Dataset, lang: Lang): TornadoBar[] {
@@ -77,7 +83,10 @@ export function tornadoBars(tornado: Tornado, quantity: Quantity, dataset: Datas
       const atHigh = finite(row.atHigh[quantity]) ? row.atHigh[quantity] : null;
       const input = inputs.get(row.input) ?? { effect: 'cost' as const, unit: row.unit };
       const swing = atLow !== null && atHigh !== null ? Math.abs(atHigh - atLow) : atLow === null && atHigh === null ? 0 : Infinity;
-      return { input: row.input, name: row.name[lang], atLow, atHigh, low: formatInput(input, row.low, lang), high: formatInput(input, row.high, lang), swing };
+      return {
+        input: row.input, name: row.name[lang], atLow, atHigh, low: formatInput(input, row.low, lang), high: formatInput(input, row.high, lang), swing,
+        missingAtLow: missing(row.atLow, quantity), missingAtHigh: missing(row.atHigh, quantity),
+      };
     })
     .filter((bar) => bar.swing > 0 && (bar.atLow !== null || bar.atHigh !== null))
     .sort((a, b) => (a.swing === b.swing ? 0 : a.swing < b.swing ? 1 : -1));

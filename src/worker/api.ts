@@ -3,6 +3,13 @@ import type { SweepRow } from '../model/sweep';
 import type { PlayerMode } from '../model/sharing';
 import type { FundWeights, Rule, SharingReport } from '../model/sharing-rules';
 import type { Tornado, UncertaintyQuery, UncertaintyReport } from '../model/uncertainty';
+import type { Dataset } from '../model/types';
+import type { Problem } from '../model/validate';
+
+/** Long computations run in slices on a channel; a newer run or a cancel stops the older one. */
+export type Channel = 'sweep' | 'share' | 'uncertainty';
+
+export type InitResult = { ok: true; dataset: Dataset; warnings: Problem[] } | { ok: false; problems: Problem[] };
 
 export interface PlanPair {
   regional: PlanResult;
@@ -26,7 +33,11 @@ export type TornadoResult = { ok: true; tornado: Tornado } | { ok: false; messag
 
 /** What the solver worker offers over comlink. The dataset goes over once, in init. */
 export interface SolverApi {
-  init(dataset: unknown): Promise<{ ok: true } | { ok: false; message: string }>;
+  /** Resolves once the solver (glpk's wasm) is ready: the page's check that the worker started. */
+  ping(): Promise<true>;
+  /** Decodes, validates and trial-solves a dataset file (the one loader, off the main thread). On
+   * success it replaces the dataset in use and comes back clean; on failure the previous one stays. */
+  init(bytes: ArrayBuffer | Uint8Array): Promise<InitResult>;
   plan(targets: ReceptorTarget[]): Promise<PlanPair>;
   /** Sweep in chunks, yielding between them so plan() calls from a drag are served meanwhile.
    * A newer sweep call makes older ones stop early (they resolve with null). */
@@ -36,10 +47,10 @@ export interface SolverApi {
    * stop early (null). */
   share(request: ShareRequest, onProgress?: (done: number, total: number) => void): Promise<ShareResult>;
   /** Monte Carlo over the dataset's uncertain inputs, in slices with progress (draws done). A newer
-   * call or cancelUncertainty() makes older runs stop early (null). */
+   * call or cancel('uncertainty') makes older runs stop early (null). */
   uncertainty(request: UncertaintyQuery, onProgress?: (done: number, total: number) => void): Promise<UncertaintyResult>;
-  /** Stops a running Monte Carlo (it resolves null). */
-  cancelUncertainty(): Promise<void>;
+  /** Stops the run on a channel (it resolves null). */
+  cancel(channel: Channel): Promise<void>;
   /** Each input at its low and high end, the others nominal (or fixed). */
   tornado(request: Pick<UncertaintyQuery, 'targets' | 'fixed'>): Promise<TornadoResult>;
   /** The visitor's values for adjustable inputs (id -> value; absent ones at the dataset's):

@@ -1,13 +1,14 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 
-const bundled = JSON.parse(readFileSync(new URL('../../public/data/bth-ozone.json', import.meta.url), 'utf8'));
+const bundled = JSON.parse(readFileSync(new URL('../../public/data/bth-ozone-calibrated.json', import.meta.url), 'utf8'));
+const tiny = readFileSync(new URL('../fixtures/tiny-dataset.json', import.meta.url));
 
 export const tests = [
   {
     name: "a visitor's own dataset: a malformed one lists its problems by path, a valid one drives the explorer",
     async run({ page, origin, waitForPlan }) {
-      await page.goto(`${origin}/?lang=en&view=methods`);
+      await page.goto(`${origin}/?lang=en&view=methods&data=bth-ozone-calibrated`);
       const input = page.getByLabel('Load a dataset (JSON)');
       await input.waitFor({ timeout: 20_000 });
       const broken = structuredClone(bundled);
@@ -32,6 +33,33 @@ export const tests = [
       await page.getByRole('button', { name: 'Back to the default dataset' }).click();
       await page.getByRole('button', { name: 'Explore' }).click();
       await page.waitForFunction(() => document.querySelector('[data-testid="cost-regional"]').textContent.includes('572 m yuan'));
+    },
+  },
+  {
+    name: 'a small foreign dataset (other places, two provinces, one pollutant) drives every view',
+    async run({ page, origin, waitForPlan }) {
+      await page.goto(`${origin}/?lang=en&view=methods`);
+      const input = page.getByLabel('Load a dataset (JSON)');
+      await input.waitFor({ timeout: 20_000 });
+      await input.setInputFiles({ name: 'tiny.json', mimeType: 'application/json', buffer: tiny });
+      await page.locator('[data-testid="data-in-use"]').waitFor();
+      await page.getByRole('button', { name: 'Explore' }).click();
+      await waitForPlan();
+      // Its own slider range and default place, its own pollutant and provinces.
+      const slider = page.locator('#target-slider');
+      assert.deepEqual([await slider.getAttribute('min'), await slider.getAttribute('max')], ['120', '180']);
+      assert.equal(await page.getByRole('button', { name: 'Riverton only' }).count() + await page.getByRole('button', { name: 'All 2' }).count(), 1);
+      const table = page.locator('[data-testid="cuts-table"]');
+      assert.match(await table.locator('thead').innerText(), /NMVOC cut/);
+      assert.doesNotMatch(await table.innerText(), /\bNOx\b|\bVOC\b|Beijing|Hebei/);
+      assert.doesNotMatch(await page.locator('main').innerText(), /NaN|Infinity|undefined/);
+      await page.getByRole('button', { name: 'Who pays' }).click();
+      await page.getByRole('radio', { name: '2 provinces' }).waitFor();
+      await page.getByRole('radio', { name: '3 cities' }).check();
+      await page.locator('[data-testid="pay-table"]').waitFor();
+      assert.match(await page.locator('[data-testid="pay-table"]').innerText(), /Riverton[\s\S]*Hillcrest|Hillcrest[\s\S]*Riverton/);
+      await page.getByRole('button', { name: 'Methods' }).click();
+      assert.match(await page.locator('main').innerText(), /Tiny valley/);
     },
   },
 ];

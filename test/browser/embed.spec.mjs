@@ -11,7 +11,7 @@ export const tests = [
       await dialog.getByLabel('Map', { exact: true }).uncheck();
       await dialog.getByLabel('Always').check();
       const snippet = await page.locator('[data-testid="embed-snippet"]').inputValue();
-      assert.match(snippet, /^<iframe class="airshed-embed" src="http:\/\/127\.0\.0\.1:\d+\/\?embed&amp;lang=en&amp;panels=controls,chart,summary&amp;target=185\.0&amp;v=1&amp;dark=true"/);
+      assert.match(snippet, /^<iframe class="airshed-embed" src="http:\/\/127\.0\.0\.1:\d+\/\?data=bth-ozone&amp;embed&amp;lang=en&amp;panels=controls,chart,summary&amp;target=185\.0&amp;v=1&amp;dark=true"/);
       assert.match(snippet, /airshed:height/);
       await page.keyboard.press('Escape');
       assert.equal(await page.locator('dialog[open]').count(), 0);

@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import { literal, solved, yuan } from './expected.mjs';
 
 const text = (page, testid) => page.locator(`[data-testid="${testid}"]`).innerText();
 const sliderValue = (page) => page.locator('#target-slider').inputValue();
@@ -31,9 +32,27 @@ export const tests = [
       await page.waitForFunction(() => document.querySelectorAll('button.label').length === 13, null, { timeout: 20_000 });
       const webgl = await page.evaluate(() => !!document.querySelector('.maplibregl-canvas').getContext('webgl2'));
       assert.ok(webgl, 'map canvas has a WebGL2 context');
-      assert.match(await text(page, 'cost-regional'), /572 m yuan/);
+      // The default dataset's figures, computed by the same model in Node.
+      const regional = solved('regional', 196.7);
+      const local = solved('local', 196.7);
+      assert.match(await text(page, 'cost-regional'), new RegExp(literal(yuan(regional.totalCost))));
+      assert.equal(local.feasible, false);
+      assert.match(await text(page, 'cost-local'), new RegExp(`Cannot reach\\s+≥ ${literal(local.infeasibility[0].bestReachable.toFixed(1))}`));
+      assert.match(await text(page, 'summary'), new RegExp(`^Regional control meets 196\\.7\u00a0μg/m³ in Beijing for ${literal(yuan(regional.totalCost))} a year`));
+    },
+  },
+  {
+    name: 'the calibrated dataset, one choice away, shows the published figures',
+    async run({ page, origin, waitForPlan }) {
+      await page.goto(`${origin}/?lang=en`);
+      await waitForPlan();
+      await page.getByLabel('Dataset').selectOption('bth-ozone-calibrated');
+      await page.waitForFunction(() => document.querySelector('[data-testid="cost-regional"]')?.textContent.includes('572 m yuan'));
       assert.match(await text(page, 'cost-local'), /2\.05 bn yuan/);
       assert.match(await text(page, 'summary'), /^Regional control meets 196\.7\u00a0μg\/m³ in Beijing for 572 m yuan a year, 72% less than acting alone\./);
+      await page.waitForURL(/data=bth-ozone-calibrated/);
+      // Its physical inconsistency is said, not hidden.
+      assert.match(await page.locator('.notices').innerText(), /fails the physical consistency check/);
     },
   },
   {
@@ -91,7 +110,7 @@ export const tests = [
   {
     name: 'an infeasible target says what can be reached and by whom',
     async run({ page, origin, waitForPlan }) {
-      await page.goto(`${origin}/?lang=en&target=170&scenario=local`);
+      await page.goto(`${origin}/?lang=en&target=170&scenario=local&data=bth-ozone-calibrated`);
       await waitForPlan();
       assert.match(await text(page, 'cost-local'), /Cannot reach\s+≥ 181\.\d\u00a0μg\/m³/);
       assert.match(await text(page, 'summary'), /Local control cannot reach 170\.0\u00a0μg\/m³ in Beijing: Beijing's own sources bring it down to 181\.\d\u00a0μg\/m³ at best/);
@@ -100,7 +119,7 @@ export const tests = [
   {
     name: 'jurisdictions can be selected on the map by keyboard',
     async run({ page, origin, waitForPlan }) {
-      await page.goto(`${origin}/?lang=en`);
+      await page.goto(`${origin}/?lang=en&data=bth-ozone-calibrated`);
       await waitForPlan();
       const tianjin = page.getByRole('button', { name: /^Tianjin: Tonnes cut/ });
       await tianjin.focus();
@@ -117,7 +136,7 @@ export const tests = [
     name: 'Chinese: strings and numbers in Chinese conventions',
     locale: 'zh-CN',
     async run({ page, origin, waitForPlan }) {
-      await page.goto(`${origin}/`);
+      await page.goto(`${origin}/?data=bth-ozone-calibrated`);
       await waitForPlan();
       assert.equal(await page.evaluate(() => document.documentElement.lang), 'zh-CN');
       assert.match(await text(page, 'cost-regional'), /5\.72 亿元/);
@@ -131,7 +150,7 @@ export const tests = [
     async run({ page, origin, waitForPlan }) {
       let dialog = false;
       page.on('dialog', async (d) => { dialog = true; await d.dismiss(); });
-      await page.goto(`${origin}/?lang=en&target=%3Cscript%3Ealert(1)%3C/script%3E&receptors=paris,beijing&scenario=%22%3E%3Cimg%20src=x%20onerror=alert(1)%3E&color=${'x'.repeat(5000)}`);
+      await page.goto(`${origin}/?lang=en&target=%3Cscript%3Ealert(1)%3C/script%3E&receptors=paris,beijing&scenario=%22%3E%3Cimg%20src=x%20onerror=alert(1)%3E&color=${'x'.repeat(5000)}&data=bth-ozone-calibrated`);
       await waitForPlan();
       const notices = await page.locator('.notices').innerText();
       assert.match(notices, /Ignored the link parameter “target”/);
@@ -149,7 +168,7 @@ export const tests = [
       await page.goto(`${origin}/?lang=en&target=20`);
       await waitForPlan();
       assert.equal(await sliderValue(page), '150');
-      assert.match(await page.locator('.notices').innerText(), /outside 150–230/);
+      assert.match(await page.locator('.notices').innerText(), /link \(target: 20\) was outside its range/);
     },
   },
   {

@@ -19,7 +19,7 @@ export async function startServer(port = Number(process.env.PREVIEW_PORT ?? 4173
   child.stdout.on('data', (d) => (output += d));
   child.stderr.on('data', (d) => (output += d));
   const origin = `http://127.0.0.1:${port}`;
-  for (let i = 0; i < 100; i++) {
+  for (let i = 0; i < 300; i++) {
     if (child.exitCode !== null) throw new Error(`vite preview exited: ${output}`);
     try {
       if ((await fetch(origin)).ok) return { origin, stop: () => child.kill() };

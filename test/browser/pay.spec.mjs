@@ -7,7 +7,7 @@ export const tests = [
     name: 'who pays: a rule gives responsibilities, payments that net to zero, flows on the map',
     viewport: { width: 1600, height: 1000 },
     async run({ page, origin }) {
-      await page.goto(`${origin}/?view=pay&lang=en`);
+      await page.goto(`${origin}/?view=pay&lang=en&data=bth-ozone-calibrated`);
       await payTotal(page).waitFor({ timeout: 20_000 });
       assert.match(await payTotal(page).innerText(), /The least-cost plan costs 572 m yuan a year/);
       const rows = page.locator('[data-testid="pay-table"] tbody tr');
@@ -32,7 +32,7 @@ export const tests = [
   {
     name: 'who pays with 13 cities: the 8,191-coalition game completes in the worker',
     async run({ page, origin }) {
-      await page.goto(`${origin}/?view=pay&lang=zh&players=cities`);
+      await page.goto(`${origin}/?view=pay&lang=zh&players=cities&data=bth-ozone-calibrated`);
       await payTotal(page).waitFor({ timeout: 30_000 });
       assert.equal(await page.locator('[data-testid="pay-table"] tbody tr').count(), 13);
       assert.match(await payTotal(page).innerText(), /5\.72 亿元/);

@@ -64,7 +64,7 @@ export const tests = [
   {
     name: 'share: the plan and sweep CSVs download with a BOM, a header row and the places cut',
     async run({ page, origin, waitForPlan }) {
-      await page.goto(`${origin}/?lang=en`);
+      await page.goto(`${origin}/?lang=en&data=bth-ozone-calibrated`);
       await waitForPlan();
       if (!(await openShare(page))) return;
       const plan = await download(page, dialog(page).getByRole('button', { name: 'Download CSV (plan)' }));
@@ -91,7 +91,7 @@ export const tests = [
   {
     name: 'share: charts download as a PNG at 2x and as a stand-alone SVG',
     async run({ page, origin, waitForPlan }) {
-      await page.goto(`${origin}/?lang=en`);
+      await page.goto(`${origin}/?lang=en&data=bth-ozone-calibrated`);
       await waitForPlan();
       if (!(await openShare(page))) return;
       const curve = dialog(page).getByRole('group', { name: 'Cost curve' });

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../../src/cli/main';
 import { calibratedDataset } from '../fixtures';
+import { beijingTarget, uncertainDataset } from '../uncertainty-fixture';
 
 /** Runs the CLI on the calibrated dataset (its figures are stable) unless the call names one. */
 async function cli(...args: string[]) {
@@ -56,7 +57,8 @@ describe('cli sweep and export-lp', () => {
     const { code, out } = await cli('sweep', '--from', '218', '--to', '163', '--step', '1');
     expect(code).toBe(0);
     const lines = out.split('\n');
-    expect(lines[0]).toMatch(/^target_ug_m3,local_cost_yuan,regional_cost_yuan,saving_yuan/);
+    // The page's CSV header and writer, without the BOM and with LF line ends.
+    expect(lines[0]).toBe('target_ug_m3,local_yuan,regional_yuan,saving_yuan,marginal_local_yuan_per_ug_m3,marginal_regional_yuan_per_ug_m3');
     expect(lines).toHaveLength(1 + 56);
     const last = lines.at(-1)!.split(',');
     expect(last[0]).toBe('163');
@@ -203,6 +205,86 @@ describe('cli --data', () => {
     expect(out).toMatch(/is valid/);
     expect(err).toMatch(/warning: .*physically implausible[\s\S]*receptors\[0\]: cutting every tonne .* ratio \d+\.\d+, above the physical limit of 2/);
     expect((await cli('validate', 'bth-ozone')).err).toBe('');
+  });
+});
+
+describe('cli uncertainty', () => {
+  const dataset = uncertainDataset();
+  const path = tempFile('uncertain.json', JSON.stringify(dataset));
+  const target = String(beijingTarget(dataset));
+  const run = (...args: string[]) => cli('uncertainty', '--target', target, '--data', path, ...args);
+
+  it('prints the report and the tornado as JSON, the same for the same seed', async () => {
+    const { code, out, err } = await run('--draws', '200', '--seed', '3', '--json');
+    expect(code).toBe(0);
+    expect(err).toBe('');
+    const json = JSON.parse(out);
+    expect(Object.keys(json).sort()).toEqual(['report', 'tornado']);
+    const { report } = json;
+    expect(report).toMatchObject({ draws: 200, seed: 3, targets: [{ receptor: 'beijing', target: Number(target) }], fixed: {} });
+    expect(report.inputs).toEqual(dataset.uncertainty!.map((u) => u.id));
+    for (const key of ['regional', 'local', 'ratio', 'saving'])
+      expect(report[key]).toMatchObject({ n: expect.any(Number), mean: expect.any(Number), p5: expect.any(Number), p50: expect.any(Number), p95: expect.any(Number) });
+    expect(report.nominal).toMatchObject({ regional: expect.any(Number), local: expect.any(Number), ratio: expect.any(Number), saving: expect.any(Number) });
+    expect(report.regionalCheaper).toMatchObject({ count: expect.any(Number), share: expect.any(Number) });
+    expect(report.infeasible).toMatchObject({ local: expect.any(Number), regional: expect.any(Number) });
+    expect(Object.keys(report.cutShares)).toHaveLength(13);
+    expect(Object.keys(report.shapleyShares)).toEqual(['beijing', 'tianjin', 'hebei']);
+    expect(json.tornado.rows).toHaveLength(dataset.uncertainty!.length);
+    expect(json.tornado.rows[0]).toMatchObject({ input: expect.any(String), low: expect.any(Number), high: expect.any(Number), swing: expect.any(Number) });
+    expect((await run('--draws', '200', '--seed', '3', '--json')).out).toBe(out);
+    expect(JSON.parse((await run('--draws', '200', '--seed', '4', '--json')).out).report.regional).not.toEqual(report.regional);
+  });
+
+  it('holds --set inputs at their values', async () => {
+    const { code, out } = await run('--draws', '20', '--set', 'cost-beijing=2, background=-5', '--json');
+    expect(code).toBe(0);
+    const { report, tornado } = JSON.parse(out);
+    expect(report.fixed).toEqual({ 'cost-beijing': 2, background: -5 });
+    expect(report.inputs).not.toContain('cost-beijing');
+    expect(tornado.rows.map((r: { input: string }) => r.input)).not.toContain('background');
+  });
+
+  it('counts a target below the background as infeasible in every draw', async () => {
+    const { code, out } = await cli('uncertainty', '--target', '20', '--data', path, '--draws', '10', '--json');
+    expect(code).toBe(0);
+    const { report } = JSON.parse(out);
+    expect(report.infeasible).toEqual({ local: 10, regional: 10 });
+    expect(report.regional).toBeNull();
+  });
+
+  it('prints the headline numbers with their 90% ranges and the top of the tornado', async () => {
+    const { code, out } = await run('--draws', '200');
+    expect(code).toBe(0);
+    expect(out).toMatch(new RegExp(`^Uncertainty in meeting Beijing ${target} μg/m³: 200 draws \\(seed 1\\) over ${dataset.uncertainty!.length} uncertain input\\(s\\)\\.`));
+    expect(out).toMatch(/\n {2}regional control +[\d.]+ (bn|m) yuan \(90% of draws [\d.]+ (bn |m )?yuan–[\d.]+ (bn|m) yuan\); nominal [\d.]+ (bn|m) yuan\n/);
+    expect(out).toMatch(/\n {2}ratio +\d+\.\d× \(90% of draws \d+\.\d×–\d+\.\d×\); nominal \d+\.\d×\n/);
+    expect(out).toMatch(/\nBoth scenarios meet the target\(s\) and regional control costs no more in \d+\.\d% of draws \(\d+ of 200\)\./);
+    expect(out).toMatch(/\nCannot meet the target\(s\): local control in \d+ draw\(s\), regional control in \d+\./);
+    const rows = out.split('Largest swings in the saving')[1].split('\n').slice(1);
+    expect(rows).toHaveLength(5);
+    expect(rows[0]).toMatch(/^ {2}.+ \([\d.]+–[\d.]+ .*\): saving .+ -> .+; swing [\d.]+ (bn|m) yuan$/);
+  });
+
+  const cases: [string, string[], RegExp][] = [
+    ['no target', [], /--target is required/],
+    ['zero draws', ['--target', '200', '--draws', '0'], /--draws must be a whole number from 1 to 10000, got "0"/],
+    ['fractional draws', ['--target', '200', '--draws', '2.5'], /--draws must be a whole number from 1 to 10000, got "2.5"/],
+    ['too many draws', ['--target', '200', '--draws', '10001'], /--draws must be a whole number from 1 to 10000/],
+    ['non-numeric draws', ['--target', '200', '--draws', 'many'], /--draws must be a number, got "many"/],
+    ['fractional seed', ['--target', '200', '--seed', '1.5'], /--seed must be a whole number from 0 to 4294967295, got "1.5"/],
+    ['negative seed', ['--target', '200', '--seed=-1'], /--seed must be a whole number/],
+    ['malformed --set', ['--target', '200', '--set', 'cost-beijing'], /--set takes id=value pairs separated by commas; got "cost-beijing"/],
+    ['non-numeric --set value', ['--target', '200', '--set', 'cost-beijing=high'], /--set value for cost-beijing must be a number, got "high"/],
+    ['unknown --set input', ['--target', '200', '--set', 'bogus=1'], /^airshed: --set: Unknown uncertain input "bogus"; known: emissions-power, /],
+    ['out-of-range --set value', ['--target', '200', '--set', 'cost-beijing=5'], /^airshed: --set: cost-beijing must lie between 0.5 and 2 ×, got 5\./],
+  ];
+  it.each(cases)('%s is one clear message', async (_, args, message) => {
+    const { code, err, out } = await cli('uncertainty', ...args, '--data', path);
+    expect(code).toBe(2);
+    expect(err).toMatch(message);
+    expect(err).not.toMatch(/\n\s+at /);
+    expect(out).toBe('');
   });
 });
 

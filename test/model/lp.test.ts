@@ -145,7 +145,7 @@ describe('LP export', () => {
     const problem = buildProblem(dataset, { scenario: 'regional', targets: beijing(196.7) });
     expect(text).toMatch(/^\\/);
     expect(text).toContain('Minimize');
-    expect(text).toMatch(/Subject To\n ozone_beijing:/);
+    expect(text).toMatch(/Subject To\n ozone_0_beijing:/);
     expect(text).toContain(`>= ${dataset.receptors[0].baseline - 196.7}`);
     for (const v of problem.lp.objective.vars) expect(text).toContain(` ${v.name}`);
     expect(text.trimEnd().endsWith('End')).toBe(true);

@@ -21,7 +21,16 @@ describe('sweepTargets', () => {
 
   it('rejects a non-positive step and absurd lengths', () => {
     expect(() => sweepTargets({ from: 218, to: 163, step: 0 })).toThrow(RangeError);
-    expect(() => sweepTargets({ from: 1e9, to: 0, step: 1e-3 })).toThrow(/too long/);
+    expect(() => sweepTargets({ from: 1000, to: 0.001, step: 1e-3 })).toThrow(/too long/);
+  });
+
+  it('rejects targets that are not positive μg/m³ up to the limit, and a tiny step, with a clear message', () => {
+    expect(() => sweepTargets({ from: 200, to: -5, step: 1 })).toThrow(/Sweep targets must be positive numbers of μg\/m³ up to 1000: to is -5/);
+    expect(() => sweepTargets({ from: 0, to: 100, step: 1 })).toThrow(/from is 0/);
+    expect(() => sweepTargets({ from: 2000, to: 100, step: 1 })).toThrow(/from is 2000/);
+    // A tiny step used to reach toFixed() with > 100 digits (a raw RangeError from the engine).
+    expect(() => sweepTargets({ from: 200, to: 200, step: 1e-300 })).toThrow(/positive step of at least 0.001 μg\/m³, got 1e-300/);
+    expect(sweepTargets({ from: 200, to: 199.998, step: 0.001 })).toEqual([200, 199.999, 199.998]);
   });
 });
 

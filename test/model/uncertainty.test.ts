@@ -6,7 +6,7 @@ import { QueryError, solvePlan, type GLPK } from '../../src/model/lp';
 import { costGame, shapley } from '../../src/model/sharing';
 import type { Dataset, ReceptorTarget } from '../../src/model/types';
 import {
-  applyInputs, checkAdjustments, drawValues, inputValue, latinHypercube, meritGame, monteCarlo, mulberry32, nominalValues, solveDraw, tornado,
+  applyInputs, checkAdjustments, drawValues, inputValue, latinHypercube, MAX_SHAPLEY_PROVINCES, meritGame, monteCarlo, mulberry32, nominalValues, solveDraw, tornado,
   type DrawPlan, type UncertaintyReport,
 } from '../../src/model/uncertainty';
 import { validateDataset } from '../../src/model/validate';
@@ -165,10 +165,20 @@ describe('applyInputs', () => {
     expect(applyInputs(near, { background: -15 }).receptors[2].background).toBe(0);
   });
 
+  it('scales a shifted receptor\'s coefficients with baseline minus background, keeping its ozone budget ratio', () => {
+    const ratio = (d: Dataset) => ozoneBudget(d)[beijingIndex].ratio;
+    const up = applyInputs(dataset, { 'baseline-beijing': input('baseline-beijing').high });
+    expect(ratio(up)).toBeCloseTo(ratio(dataset), 9);
+    expect(up.coefficients[beijingIndex][0][1]).toBeGreaterThan(dataset.coefficients[beijingIndex][0][1]);
+    const other = (beijingIndex + 1) % dataset.receptors.length;
+    expect(up.coefficients[other]).toEqual(dataset.coefficients[other]);
+    expect(ratio(applyInputs(dataset, { background: input('background').high }))).toBeCloseTo(ratio(dataset), 9);
+  });
+
   it('lists the problems with values carried in from outside', () => {
     expect(checkAdjustments(dataset, { 'cost-beijing': 1.5, background: 0 })).toEqual([]);
     const problems = checkAdjustments(dataset, { bogus: 1, 'cost-beijing': 3, background: Number.NaN });
-    expect(problems.map((p) => p.id)).toEqual(['bogus', 'cost-beijing', 'background']);
+    expect(problems.map((p) => [p.id, p.kind])).toEqual([['bogus', 'unknown'], ['cost-beijing', 'range'], ['background', 'value']]);
     expect(problems[0].message).toMatch(/Unknown uncertain input "bogus"/);
     expect(problems[1].message).toMatch(/cost-beijing must lie between 0.5 and 2 ×, got 3/);
     expect(problems[2].message).toMatch(/background must be a finite number/);
@@ -267,11 +277,15 @@ describe('each draw', () => {
     Array.from(game.value).forEach((value, mask) => expect(relClose(fast.value[mask], value, 1e-9)).toBe(true));
   });
 
-  it('does not attempt a target below the background, as solvePlan does not', () => {
-    const below = [{ receptor: 'beijing', target: dataset.receptors[beijingIndex].background - 1 }];
-    const draw = solveDraw(glpk, dataset, below);
-    expect(draw).toEqual({ regional: { cost: null, stepCuts: [] }, local: { cost: null, stepCuts: [] }, shapley: null });
-    expect(solvePlan(glpk, dataset, { scenario: 'regional', targets: below }).feasible).toBe(false);
+  it('does not attempt a target below the background, as solvePlan does not, though the cuts could reach it', () => {
+    // Coefficients strong enough for the linear response to remove more than baseline - background.
+    const strong = applyInputs(dataset, { 'coefficient-scale': input('coefficient-scale').high, 'own-share-beijing': input('own-share-beijing').high });
+    strong.coefficients = strong.coefficients.map((row) => row.map((cell) => cell.map((a) => a * 20)));
+    const { background } = strong.receptors[beijingIndex];
+    const at = (target: number) => [{ receptor: 'beijing', target }];
+    for (const scenario of ['regional', 'local'] as const) expect(solveDraw(glpk, strong, at(background + 1))[scenario].cost).not.toBeNull();
+    expect(solveDraw(glpk, strong, at(background - 1))).toEqual({ regional: { cost: null, stepCuts: [] }, local: { cost: null, stepCuts: [] }, shapley: null });
+    expect(solvePlan(glpk, strong, { scenario: 'regional', targets: at(background - 1) }).feasible).toBe(false);
   });
 });
 
@@ -347,6 +361,13 @@ describe('monteCarlo', () => {
     expect(small.regionalCheaper.count).toBe(cheaper);
     expect(small.regional!.n).toBe(regional.length);
     expect(relClose(small.regional!.mean, sum(regional) / regional.length, 1e-6)).toBe(true);
+    // Percentiles interpolate linearly between the sorted draws.
+    const sorted = [...regional].sort((a, b) => a - b);
+    const quantile = (p: number) => {
+      const x = p * (sorted.length - 1);
+      return sorted[Math.floor(x)] + (sorted[Math.ceil(x)] - sorted[Math.floor(x)]) * (x - Math.floor(x));
+    };
+    for (const [key, p] of [['p5', 0.05], ['p50', 0.5], ['p95', 0.95]] as const) expect(relClose(small.regional![key], quantile(p), 1e-6), key).toBe(true);
   });
 
   it("splits the regional plan's tonnes among jurisdictions (shares sum to 1 in every draw)", () => {
@@ -412,6 +433,16 @@ describe('monteCarlo', () => {
     const progress: number[] = [];
     monteCarlo(glpk, dataset, { targets, draws: 3 }, (done, total) => progress.push(done / total));
     expect(progress).toEqual([1 / 3, 2 / 3, 1]);
+  });
+
+  it('leaves the Shapley shares out when there are too many provinces to enumerate every draw', () => {
+    const many = structuredClone(dataset);
+    many.provinces = many.jurisdictions.map((j) => ({ id: j.id, name: j.name }));
+    for (const j of many.jurisdictions) j.province = j.id;
+    expect(many.provinces.length).toBeGreaterThan(MAX_SHAPLEY_PROVINCES);
+    const report = monteCarlo(glpk, many, { targets: beijing, draws: 5 });
+    expect(report.shapleyShares).toEqual({});
+    expect(report.regional).not.toBeNull();
   });
 
   it('rejects bad queries with a QueryError', () => {

@@ -28,7 +28,7 @@ describe('validateDataset', () => {
     ['unsafe id', (d) => (d.sectors[0].id = '<script>'), 'sectors[0].id', /must be an id/],
     ['non-increasing cost steps', (d) => (d.sources[12].steps[2].cost = d.sources[12].steps[1].cost - 1), 'sources[12].steps[2].cost', /must be a finite number >= the previous step's cost/],
     ['shares above 100%', (d) => (d.sources[5].steps[0].share = 0.9), 'sources[5].steps', /shares sum to 1\d\d\.\d%, above 100% of the base emissions/],
-    ['share out of range', (d) => (d.sources[5].steps[0].share = 0), 'sources[5].steps[0].share', /> 0/],
+    ['share out of range', (d) => (d.sources[5].steps[0].share = 0), 'sources[5].steps[0].share', />= 0.000001, got 0/],
     ['matrix rows', (d) => d.coefficients.pop(), 'coefficients', /one row per receptor \(13\), got 12/],
     ['matrix columns', (d) => d.coefficients[1].pop(), 'coefficients[1]', /one entry per jurisdiction \(13\), got 12/],
     ['matrix cell', (d) => (d.coefficients[0][3] = [1]), 'coefficients[0][3]', /one value per pollutant \(2\), got 1/],

@@ -19,6 +19,7 @@ describe('URL state', () => {
       colorBy: 'effectiveness', selected: 'tangshan', view: 'pay', lang: 'zh', theme: 'projector', embed: true, panels: ['map', 'chart'], slide: 3,
       deck: ['target=180.0&v=1', 'scenario=local&target=190.0&v=1', 'view=pay&v=1'],
       data: 'bth-ozone-calibrated', adjust: { response: 0.7, 'beijing-own': 0.42 }, seed: 7,
+      group: 'sector', fund: { emissions: 0.2, contribution: 0, gdp: 1, benefit: 0.5 },
     };
     const { state: back, notices } = decodeState(encodeState(state), ids);
     expect(notices).toEqual([]);
@@ -87,6 +88,12 @@ describe('URL state', () => {
     delete d.standards.range;
     // Without a stated range: from below the sweep's end to above the highest baseline.
     expect(viewContext(d).range).toEqual({ min: 140, max: 240 });
+  });
+
+  it('caps fund weights and ignores unknown indicators, so a weight never overflows', () => {
+    const { state, notices } = decodeState('fund=emissions:1e309,gdp:500,benefit:-1,magic:2,contribution:0.3', ids);
+    expect(state.fund).toEqual({ emissions: 1, contribution: 0.3, gdp: 1, benefit: 1 });
+    expect(notices.map((n) => n.key)).toEqual(['notice.ignored', 'notice.clamped', 'notice.ignored', 'notice.ignored']);
   });
 
   it('accepts only bundled dataset ids, adjustable inputs within range, and whole seeds', () => {

@@ -1,0 +1,11 @@
+import { loadGlpk } from '../src/model/glpk';
+import { costGame } from '../src/model/sharing';
+import { readFileSync } from 'node:fs';
+const d = JSON.parse(readFileSync('public/data/bth-ozone.json', 'utf8'));
+const real = await loadGlpk();
+let n = 0, t = 0, infeas = 0;
+const wrapper = Object.create(null); for (const k of Object.keys(real)) wrapper[k] = (real as any)[k]; const glpk = new Proxy(wrapper, { get(_w, prop) { const target = real; if (prop === 'solve') return (lp: any, o: any) => { const s = performance.now(); const r = target.solve(lp, o); t += performance.now() - s; n++; if (r.result.status !== target.GLP_OPT) infeas++; return r; }; return (target as any)[prop]; } });
+const s0 = performance.now();
+const targets = d.receptors.map((r: any) => ({ receptor: r.id, target: 196.7 }));
+const g = costGame(glpk as any, d, { targets, players: 'cities' });
+console.log('total', (performance.now() - s0).toFixed(0), 'ms; solves', n, 'in', t.toFixed(0), 'ms; not optimal', infeas);

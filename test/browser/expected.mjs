@@ -1,0 +1,24 @@
+// What the page should show, computed by the same model code in Node (the CLI and the model's
+// formatters through tsx), so browser tests follow the bundled data instead of copying numbers.
+import { execFileSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+
+const ROOT = fileURLToPath(new URL('../..', import.meta.url));
+const TSX = `${ROOT}/node_modules/.bin/tsx`;
+const cache = new Map();
+const memo = (key, make) => (cache.has(key) ? cache.get(key) : cache.set(key, make()).get(key));
+
+/** `npm run cli -- solve ... --json` for a scenario and target (the default dataset unless `data`). */
+export function solved(scenario, target, { data, receptors = 'beijing' } = {}) {
+  const args = ['src/cli/main.ts', 'solve', '--scenario', scenario, '--target', String(target), '--receptors', receptors, '--json', ...(data ? ['--data', data] : [])];
+  return memo(args.join(' '), () => JSON.parse(execFileSync(TSX, args, { cwd: ROOT, encoding: 'utf8' })));
+}
+
+/** yuan as the page writes it (formatYuan). */
+export function yuan(value, lang = 'en') {
+  const code = `import { formatYuan } from './src/model/format.ts'; process.stdout.write(formatYuan(${Number(value)}, ${JSON.stringify(lang)}));`;
+  return memo(`yuan ${value} ${lang}`, () => execFileSync(TSX, ['--eval', code], { cwd: ROOT, encoding: 'utf8' }));
+}
+
+/** A string as a literal part of a regular expression. */
+export const literal = (text) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');

@@ -1,0 +1,75 @@
+import assert from 'node:assert/strict';
+
+const text = (page, testid) => page.locator(`[data-testid="${testid}"]`).innerText();
+/** The Monte Carlo run (1,000 draws) starts 400 ms after the plan settles. */
+const DRAWS_TIMEOUT = 60_000;
+
+export const tests = [
+  {
+    name: 'How sure: the draws finish and show each headline number with its 90% interval, in the panel, the cards and the sentence',
+    async run({ page, origin, waitForPlan }) {
+      await page.goto(`${origin}/?lang=en`);
+      await waitForPlan();
+      await page.waitForSelector('[data-testid="sure-results"]', { timeout: DRAWS_TIMEOUT });
+      const panel = await text(page, 'how-sure');
+      assert.match(panel, /How sure\?/);
+      // Regional control reaches the default target: its median and interval are numbers.
+      assert.match(await text(page, 'sure-regional'), /(bn|m) yuan median\s+90% of draws between [\d.]+ (bn|m) yuan and [\d.]+ (bn|m) yuan/);
+      // Every draw is counted, reachable or not, in words.
+      assert.match(await text(page, 'sure-counts'), /in \d[\d,]* of 1,000 draws/);
+      assert.doesNotMatch(await page.locator('.side').innerText(), /NaN|Infinity|undefined/);
+      // The tornado: an image with a description, and a plain reading.
+      const svg = page.locator('[data-testid="tornado"] svg[role="img"]');
+      assert.match(await svg.locator('desc').textContent(), /the most important first/);
+      assert.match(await text(page, 'tornado-reading'), /depends most on /);
+      // The card and the sentence carry the interval too.
+      assert.match(await text(page, 'interval-regional'), /^90%: [\d.]+ (bn|m) yuan to [\d.]+ (bn|m) yuan$/);
+      assert.match(await text(page, 'summary'), /Over 1,000 draws of the uncertain assumptions, .*90% of/);
+    },
+  },
+  {
+    name: 'How sure: cancel stops the draws; run again with another seed puts the seed in the URL',
+    async run({ page, origin, waitForPlan }) {
+      // Two places: every draw is an LP, so the run lasts long enough to cancel.
+      await page.goto(`${origin}/?lang=en&receptors=beijing,tianjin`);
+      await waitForPlan();
+      const cancel = page.getByRole('button', { name: 'Cancel' });
+      await cancel.waitFor({ timeout: 20_000 });
+      assert.equal(await page.locator('[data-testid="how-sure"] progress').count(), 1);
+      await cancel.click();
+      await page.waitForSelector('[data-testid="sure-cancelled"]');
+      assert.equal(await page.locator('[data-testid="sure-results"]').count(), 0, 'no numbers from an unfinished run');
+      assert.equal(await page.locator('[data-testid="how-sure"] progress').count(), 0);
+      await page.getByRole('button', { name: 'Run again with another seed' }).click();
+      await page.waitForURL(/[?&]seed=\d+/);
+      await page.getByRole('button', { name: 'Cancel' }).waitFor({ timeout: 20_000 });
+    },
+  },
+  {
+    name: 'adjusting an assumption re-solves, goes into the URL with a badge, and reset clears it',
+    async run({ page, origin, waitForPlan }) {
+      await page.goto(`${origin}/?lang=en`);
+      await waitForPlan();
+      const before = await text(page, 'cost-regional');
+      assert.equal(await page.locator('[data-testid="assume-badge"]').count(), 0);
+      const slider = page.locator('[data-testid="assume-costs"]');
+      await slider.focus();
+      await page.keyboard.press('End'); // all step costs at the top of their range, 2×
+      await page.waitForFunction((b) => document.querySelector('[data-testid="cost-regional"]').innerText !== b, before);
+      assert.match(await text(page, 'assumptions'), /All step costs\s+2×/);
+      await page.waitForSelector('[data-testid="assume-badge"]');
+      assert.equal(await text(page, 'assume-badge'), 'Changed from the dataset');
+      await page.waitForURL(/[?&]adjust=costs:2(&|$)/);
+      // A link with the value opens with it applied.
+      const adjusted = await text(page, 'cost-regional');
+      await page.getByTestId('assume-reset').click();
+      await page.waitForFunction((b) => document.querySelector('[data-testid="cost-regional"]').innerText === b, before);
+      assert.equal(await page.locator('[data-testid="assume-badge"]').count(), 0);
+      await page.waitForURL((url) => !url.search.includes('adjust='));
+      await page.goto(`${origin}/?lang=en&adjust=costs:2`);
+      await waitForPlan();
+      await page.waitForFunction((a) => document.querySelector('[data-testid="cost-regional"]').innerText === a, adjusted);
+      await page.waitForSelector('[data-testid="assume-badge"]');
+    },
+  },
+];
