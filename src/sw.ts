@@ -4,7 +4,8 @@
 // registers it (production builds only).
 //
 // Install: fetch every file into a cache named after a hash of the files' paths and contents,
-// so a new deployment installs a new cache; activate: delete this site's older caches.
+// so a new deployment installs a new cache; activate: keep the previous deployment's cache (a tab
+// opened before the update still loads its lazy chunks from it) and delete older ones.
 // Fetch: GET requests under the site's directory come from the cache first (the query string
 // is ignored: the site is static files, and links carry the view in it, `?lang=zh&target=190`),
 // then the network; a navigation that fails on the network gets the cached index.html.
@@ -37,7 +38,9 @@ self.addEventListener('install', (event) => {
 self.addEventListener('activate', (event) => {
   event.waitUntil(
     (async () => {
-      for (const name of await caches.keys()) if (name.startsWith(PREFIX) && name !== CACHE) await caches.delete(name);
+      // keys() lists caches in creation order: the one made just before ours is the previous build.
+      const older = (await caches.keys()).filter((name) => name.startsWith(PREFIX) && name !== CACHE);
+      for (const name of older.slice(0, -1)) await caches.delete(name);
       await self.clients.claim();
     })(),
   );
@@ -78,8 +81,17 @@ async function unredirected(response: Response): Promise<Response> {
 async function respond(request: Request): Promise<Response> {
   const cache = await caches.open(CACHE);
   const directory = request.url.split('?')[0] === ROOT;
-  const cached = await cache.match(directory ? INDEX : request, { ignoreSearch: true, ignoreVary: true });
+  const options = { ignoreSearch: true, ignoreVary: true };
+  const cached = await cache.match(directory ? INDEX : request, options);
   if (cached) return cached;
+  // A file of the previous build (a lazy chunk an open tab still asks for).
+  if (!directory) {
+    for (const name of await caches.keys()) {
+      if (!name.startsWith(PREFIX) || name === CACHE) continue;
+      const old = await (await caches.open(name)).match(request, options);
+      if (old) return old;
+    }
+  }
   try {
     return await fetch(request);
   } catch (error) {

@@ -5,8 +5,13 @@
  * Base year 2015; emissions annual (t/yr); costs yuan per annual tonne removed.
  */
 import type { Reference } from '../../src/model/types';
+import { references as shared } from './figures';
+
+/** References both bundled datasets cite, kept in one place (figures.ts). */
+const SHARED = ['stat-yearbooks-2015', 'standard', 'ppb-conversion'];
 
 export const groundedReferences: Record<string, Reference> = {
+  ...Object.fromEntries(SHARED.map((key) => [key, shared[key]])),
   'wei2019-beijing': {
     kind: 'published',
     text: 'Wei W., Li Y., Ren Y., Cheng S., Han L. (2019) Sensitivity of summer ozone to precursor emission change over Beijing during 2010-2015: a WRF-Chem modeling study, Atmospheric Environment 218: 116984. Beijing anthropogenic emissions: NOx 238.3 kt (2013), 166.2 kt (2015); VOC 231.8 kt (2013), 190.7 kt (2015). The 2013-2015 cuts raised ozone in urban and northern suburban Beijing and lowered it in the southern suburbs and northern rural areas.',
@@ -124,22 +129,10 @@ export const groundedReferences: Record<string, Reference> = {
     kind: 'assumed',
     text: 'Step costs 0.5-2x (published unit costs span about 2x: SCR 4.8-8.6 yuan/MWh, VOC 5,363-8,000+ yuan/t, and come partly from outside BTH).',
   },
-  'stat-yearbooks-2015': {
-    kind: 'published',
-    text: 'Population (year-end resident, 10^4 persons) and GDP (10^8 yuan, current prices) for 2015: Beijing and Tianjin Statistical Yearbooks 2016, Hebei Economic Yearbook 2016; rounded.',
-  },
   'headline': {
     kind: 'published',
     text: 'Published headline (a reference to compare with, never fitted here): to bring Beijing\'s peak ozone to 196.7 μg/m³, local control costs 2.046 bn yuan/yr and regional joint control 0.572 bn yuan/yr; sweep 218 to 163 μg/m³. The journal study: Wu D., Xu Y., Zhang S. (2015) Will joint regional air pollution control be more cost-effective? An empirical study of China\'s Beijing-Tianjin-Hebei region, Journal of Environmental Management 149: 27-36 (its inputs were not published).',
     url: 'https://doi.org/10.1016/j.jenvman.2014.09.032',
-  },
-  'standard': {
-    kind: 'published',
-    text: 'China Ambient Air Quality Standard GB 3095-2012, grade II 1-hour ozone limit 200 μg/m³. The published target (196.7 μg/m³) and sweep (218 to 163 μg/m³) are from the headline reference.',
-  },
-  'ppb-conversion': {
-    kind: 'derived',
-    text: 'Ozone 1 ppb = 48.00 g/mol / 24.45 L/mol = 1.967 μg/m³ at 25 °C and 1 atm.',
   },
 };
 

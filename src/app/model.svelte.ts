@@ -14,7 +14,7 @@ import { DEFAULT_DRAWS, type Tornado, type UncertaintyReport } from '../model/un
 import type { SharingReport } from '../model/sharing-rules';
 import type { Problem } from '../model/validate';
 import { decodeState, defaultState, encodeState, EMPTY_CONTEXT, MAX_SEED, requestedDataset, viewContext, type Notice, type ViewContext, type ViewState } from '../state/state';
-import { deckSlideView, describeView, LESSON, slideView } from '../state/lesson';
+import { deckSlideView, describeView, LESSON, slideBody, slideView, sweepPath } from '../state/lesson';
 import { translate } from '../state/i18n';
 import type { PlanPair, SolverApi } from '../worker/api';
 import { Scheduler } from './scheduler';
@@ -25,6 +25,8 @@ const URL_SETTLE_MS = 250;
 const PAY_SETTLE_MS = 250;
 /** The Monte Carlo starts once the plan on screen has settled for this long. */
 const SURE_SETTLE_MS = 400;
+/** A lesson's target sweep moves one step (0.5 μg/m³) this often. */
+const SWEEP_STEP_MS = 280;
 
 export interface PayState {
   report: SharingReport | null;
@@ -73,6 +75,8 @@ export class AppModel {
   sure = $state.raw<SureState>({ status: 'waiting', report: null, tornado: null, progress: { done: 0, total: DEFAULT_DRAWS }, failure: '', key: '' });
   file = $state.raw<FileState>({ name: null, attempted: '', problems: [], warnings: [] });
   notices = $state<Notice[]>([]);
+  /** A lesson slide's target sweep: the targets it passes through, where it is, and whether it plays. */
+  sweep = $state.raw<{ slide: number; path: number[]; step: number; playing: boolean } | null>(null);
   fatal = $state<string | null>(null);
   adjustFailure = $state<string | null>(null);
   /** Bumped whenever the numbers behind the plans change (a dataset or an adjustment). */
@@ -84,7 +88,12 @@ export class AppModel {
   slideText = $derived.by(() => {
     if (!this.dataset || this.view.slide === null) return { title: '', body: '' };
     const i = Math.min(this.view.slide, this.slideCount) - 1;
-    if (this.view.deck.length === 0) return { title: LESSON[i].title[this.view.lang], body: LESSON[i].body[this.view.lang] };
+    if (this.view.deck.length === 0) {
+      // Numbers in the slide come from the plans on screen, and only once they are for this view.
+      const plans = this.plans && this.plans.regional.query.targets.every((t) => Math.abs(t.target - this.view.target) < 1e-9) ? this.plans : null;
+      const facts = { dataset: this.dataset, view: this.view, plans, curve: this.curve };
+      return { title: LESSON[i].title[this.view.lang], body: slideBody(LESSON[i], this.view.lang, facts) };
+    }
     return { title: translate(this.view.lang, 'lesson.mySlide', { n: i + 1 }), body: describeView(this.dataset, this.ctx, this.view.deck[i], this.view.lang) };
   });
 
@@ -94,6 +103,8 @@ export class AppModel {
   private beforeLesson: ViewState | null = null;
   private inputSeq = 0;
   private firstPaint = true;
+  /** The cost curve's sweep waits for the first plan on screen: it is not needed for the first numbers. */
+  private firstPlanPainted = $state(false);
 
   private readonly planner = new Scheduler<{ seq: number; targets: ReceptorTarget[] }, PlanPair>({
     run: (q) => this.solver.plan(q.targets),
@@ -114,8 +125,14 @@ export class AppModel {
   });
 
   private readonly payer = new Scheduler<Parameters<SolverApi['share']>[0], Awaited<ReturnType<SolverApi['share']>>>({
-    run: (request) =>
-      this.solver.share(request, Comlink.proxy((done: number, total: number) => (this.pay = { ...this.pay, progress: { done, total } }))),
+    run: (request) => {
+      // Progress comes over its own message channel, so a last report can arrive after the result: it is dropped then.
+      let finished = false;
+      const progress = Comlink.proxy((done: number, total: number) => {
+        if (!finished) this.pay = { ...this.pay, progress: { done, total } };
+      });
+      return this.solver.share(request, progress).finally(() => (finished = true));
+    },
     deliver: (result) => {
       if (result === null) return; // stopped by a newer request in the worker
       this.pay = result.ok ? { report: result.report, failure: null, progress: null } : { ...this.pay, failure: result.message, progress: null };
@@ -137,12 +154,16 @@ export class AppModel {
   constructor(
     private readonly solver: Remote<SolverApi>,
     private readonly page: { search: string; origin: string; pathname: string; lang: ViewState['lang'] },
+    /** Resolves once the solver worker answers (rejects with the reason it could not start). */
+    private readonly solverReady: Promise<void> = Promise.resolve(),
   ) {
     this.view = defaultState(EMPTY_CONTEXT, page.lang);
   }
 
   /** The one writer of the view: components report what they change. */
   update = (patch: Partial<ViewState>): void => {
+    // Moving the target by hand pauses a lesson's target sweep.
+    if (patch.target !== undefined && this.sweep?.playing) this.sweep = { ...this.sweep, playing: false };
     Object.assign(this.view, patch);
   };
 
@@ -153,6 +174,7 @@ export class AppModel {
   /** Loads the catalogue and the dataset a link asks for, then the view the link describes. */
   async load(): Promise<void> {
     try {
+      await this.solverReady;
       const response = await fetch('./data/catalogue.json');
       if (!response.ok) throw new Error(`HTTP ${response.status} for data/catalogue.json`);
       const parsed = parseCatalogue(await response.text());
@@ -167,7 +189,11 @@ export class AppModel {
       this.bundled = loaded.dataset;
       this.dataset = loaded.dataset;
       this.version++;
-      // A lesson link (?slide=N) opens on that slide's view.
+      // A lesson link (?slide=N) opens on that slide's view; past the lesson's end it is refused.
+      if (this.view.slide !== null && this.view.slide > this.slideCount) {
+        this.notices = [...this.notices, { param: 'slide', key: 'notice.ignored', value: String(this.view.slide) }];
+        this.view.slide = null;
+      }
       if (this.view.slide !== null) this.goToSlide(this.view.slide - 1);
     } catch (error) {
       this.fatal = error instanceof Error ? error.message : String(error);
@@ -183,6 +209,26 @@ export class AppModel {
         if (!this.dataset || wanted === this.dataset.meta.id || !this.ids().includes(wanted)) return;
         void untrack(() => this.useBundled(wanted));
       });
+      // A lesson's target sweep: one step at a time, from the slide's target down to the lowest one
+      // regional control reaches on the cost curve.
+      $effect(() => {
+        const s = this.sweep;
+        const curve = this.curve;
+        if (!s || !s.playing || !curve || this.view.slide !== s.slide) return;
+        if (s.path.length === 0) {
+          untrack(() => (this.sweep = { ...s, path: sweepPath(this.view.target, curve, this.ctx.range) }));
+          return;
+        }
+        if (s.step >= s.path.length - 1) {
+          untrack(() => (this.sweep = { ...s, playing: false }));
+          return;
+        }
+        const timer = setTimeout(() => {
+          this.sweep = { ...s, step: s.step + 1 };
+          this.view.target = s.path[s.step + 1];
+        }, SWEEP_STEP_MS);
+        return () => clearTimeout(timer);
+      });
       // Plans follow the target and the places at every slider step.
       $effect(() => {
         const targets = this.view.receptors.map((receptor) => ({ receptor, target: this.view.target }));
@@ -196,7 +242,7 @@ export class AppModel {
       $effect(() => {
         const receptors = [...this.view.receptors];
         void this.version;
-        if (!this.dataset) return;
+        if (!this.dataset || !this.firstPlanPainted) return;
         this.curves.invalidate();
         this.curves.request(receptors);
       });
@@ -236,6 +282,9 @@ export class AppModel {
         untrack(() => {
           if (key === this.sure.key) return;
           this.sure = { ...this.sure, status: 'waiting', key };
+          // Draws for the view before are stopped in the worker at once (not when these start,
+          // after the settle delay), so that they do not hold up the plans of a drag.
+          this.sureRunner.cancel();
           this.sureRunner.request({ key, targets: targets.map((t) => ({ ...t })), fixed, seed });
         });
       });
@@ -344,6 +393,8 @@ export class AppModel {
 
   goToSlide = (index: number): void => {
     if (!this.dataset || index < 0 || index >= this.slideCount) return;
+    // A slide that tightens the target sweeps it once the cost curve is known (see start()).
+    this.sweep = this.view.deck.length === 0 && LESSON[index].sweep ? { slide: index + 1, path: [], step: 0, playing: true } : null;
     const baseline = this.dataset.receptors.find((r) => r.id === this.view.receptors[0])?.baseline ?? this.dataset.receptors[0].baseline;
     // A teacher's slide made with another bundled dataset brings it along (the data effect loads it).
     this.view = this.view.deck.length > 0 ? deckSlideView(this.view, index, this.ctx) : slideView(this.view, index, this.ctx, baseline);
@@ -356,8 +407,19 @@ export class AppModel {
     this.goToSlide(0);
   };
 
+  /** Pauses or resumes a lesson's target sweep; at its end, plays it again from the start. */
+  toggleSweep = (): void => {
+    const s = this.sweep;
+    if (!s) return;
+    if (!s.playing && s.path.length > 0 && s.step >= s.path.length - 1) {
+      this.sweep = { ...s, step: 0, playing: true };
+      this.view.target = s.path[0];
+    } else this.sweep = { ...s, playing: !s.playing };
+  };
+
   /** Ends the lesson and restores the view the visitor had before it. */
   endLesson = (): void => {
+    this.sweep = null;
     const before = this.beforeLesson;
     this.beforeLesson = null;
     this.view = before ? { ...before, lang: this.view.lang, slide: null, deck: [] } : { ...this.view, slide: null, deck: [], theme: 'auto' };
@@ -405,9 +467,17 @@ export class AppModel {
   private async showPlans(result: PlanPair, seq: number): Promise<void> {
     performance.mark(`airshed:result:${seq}`);
     const measured = performance.getEntriesByName(`airshed:input:${seq}`).length > 0;
-    if (measured) performance.measure('airshed:solve', `airshed:input:${seq}`, `airshed:result:${seq}`);
+    if (measured) {
+      const solve = performance.measure('airshed:solve', `airshed:input:${seq}`, `airshed:result:${seq}`);
+      // The phases of a step, for the benchmark: the worker's own solving, and the rest of the
+      // round trip (messages, queueing behind other work in the worker).
+      performance.measure('airshed:worker', { start: solve.startTime, duration: result.solveMs });
+      performance.measure('airshed:roundtrip', { start: solve.startTime, duration: Math.max(0, solve.duration - result.solveMs) });
+    }
     this.plans = result;
     await tick();
+    // The DOM has the new numbers (Svelte's update); what follows until the frame is style, layout and paint.
+    if (measured) performance.measure('airshed:render', `airshed:result:${seq}`);
     requestAnimationFrame(() => {
       const end = `airshed:painted:${seq}`;
       performance.mark(end);
@@ -417,6 +487,7 @@ export class AppModel {
       if (this.firstPaint) {
         this.firstPaint = false;
         performance.measure('airshed:first-plan', { start: 0, end: performance.now() });
+        this.firstPlanPainted = true;
       }
     });
   }

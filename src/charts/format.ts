@@ -1,11 +1,49 @@
+import { precisionFixed } from 'd3';
 import type { Lang } from '../model/types';
+import type { Unit } from '../state/state';
+import { formatYuan } from '../model/format';
 
-/** Short yuan tick labels: 5亿 / 0.5bn. */
-export function yuanTick(yuan: number, lang: Lang): string {
-  if (lang === 'zh') return `${Number((yuan / 1e8).toFixed(1))}亿`;
-  return yuan >= 1e9 || yuan === 0 ? `${Number((yuan / 1e9).toFixed(2))}bn` : `${Number((yuan / 1e6).toFixed(0))}m`;
+/** The true minus sign (U+2212), as typeset numbers use it; a hyphen-minus reads as a dash. */
+export const MINUS = '\u2212';
+
+/** Replaces a hyphen-minus that starts a number (at the start, or after a space, bracket or colon) with U+2212; ranges such as 27-36 keep theirs. */
+export const withMinus = (text: string) => text.replace(/(^|[\s(（:：])-(?=\d|\.\d)/g, `$1${MINUS}`);
+
+/** A plain number for a chart, with at most `digits` decimals (trailing zeros dropped) and a true minus. */
+export function chartNumber(value: number, digits = 2): string {
+  const rounded = Number(value.toFixed(digits));
+  return withMinus(String(rounded === 0 ? 0 : rounded));
 }
 
+/** yuan in words, as in readouts (亿元 in Chinese), with a true minus. */
+export const chartYuan = (yuan: number, lang: Lang, digits = 2) => withMinus(formatYuan(yuan, lang, digits));
+
+/**
+ * The unit a yuan axis is labelled in: 亿元 (1e8) in Chinese always; bn yuan (1e9) in English,
+ * or m yuan (1e6) when the largest value is under a billion. Ticks are plain numbers in it.
+ */
+export interface YuanAxisUnit {
+  divisor: number;
+  /** 'bn yuan' / 'm yuan' / '亿元'. */
+  name: string;
+}
+
+export function yuanAxisUnit(max: number, lang: Lang): YuanAxisUnit {
+  if (lang === 'zh') return { divisor: 1e8, name: '亿元' };
+  return Math.abs(max) >= 1e9 ? { divisor: 1e9, name: 'bn yuan' } : { divisor: 1e6, name: 'm yuan' };
+}
+
+/** Tick labels for a yuan axis in `unit`: as many decimals as the tick step needs, a true minus. */
+export function yuanTicks(ticks: number[], unit: YuanAxisUnit): (value: number) => string {
+  const step = ticks.length > 1 ? Math.abs(ticks[1] - ticks[0]) / unit.divisor : 1;
+  const digits = Math.min(6, precisionFixed(step || 1));
+  return (value) => chartNumber(value / unit.divisor, digits);
+}
+
+/** Ozone in the display unit (μg/m³ as stored, or ppb). */
+export const toDisplay = (ug: number, unit: Unit, ugPerPpb: number) => (unit === 'ppb' ? ug / ugPerPpb : ug);
+export const fromDisplay = (value: number, unit: Unit, ugPerPpb: number) => (unit === 'ppb' ? value * ugPerPpb : value);
+
 /** Province colours by position in the dataset (Okabe-Ito: colour-blind safe). */
-const PROVINCE_PALETTE = ['#0072B2', '#E69F00', '#009E73', '#CC79A7', '#56B4E9', '#D55E00', '#F0E442', '#000000'];
+const PROVINCE_PALETTE = ['#0072B2', '#E69F00', '#009E73', '#CC79A7', '#56B4E9', '#D55E00', '#F0E442', '#7f7f7f'];
 export const provinceColor = (index: number) => PROVINCE_PALETTE[index % PROVINCE_PALETTE.length];

@@ -4,7 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { loadGlpk } from '../model/glpk';
 import {
-  costGame, exportLp, formatProblems, FUND_INDICATORS, PLAYER_MODES, QueryError, RULES, sharingReport, solvePlan, sweep,
+  costGame, exportLp, formatProblems, FUND_INDICATORS, nucleolus, PLAYER_MODES, QueryError, RULES, sharingReport, solvePlan, sweep,
   type Dataset, type FundIndicator, type FundWeights, type PlanResult, type PlayerMode, type Rule, type Scenario, type SharingReport,
 } from '../model/index';
 import { formatTonnes, formatYuan } from '../model/format';
@@ -37,11 +37,12 @@ Commands:
       positive, up to 1000 μg/m³; step at least 0.001).
   export-lp --target <μg/m³> --scenario local|regional [--receptors ...] [--data id|file.json]
       The LP in CPLEX LP format, to check in another solver.
-  share --target <μg/m³> --rule shapley|equal|contribution|gdp|population [--players provinces|cities]
+  share --target <μg/m³> --rule nucleolus|shapley|equal|contribution|gdp|population [--players provinces|cities]
         [--receptors beijing,...|all] [--fund emissions=1,contribution=1,gdp=0,benefit=1] [--data id|file.json] [--json]
       Who pays: each player's responsibility under the rule against its cost in the least-cost
-      regional plan, the payments between players, and whether the split is in the core. --fund
-      adds a regional fund financed by the weighted formula.
+      regional plan, the payments between players, and whether the split is in the core (the
+      nucleolus is, whenever the core is not empty). --fund adds a regional fund financed by the
+      weighted formula.
   uncertainty --target <μg/m³> [--draws 1000] [--seed 1] [--receptors ...] [--set id=value,id=value]
         [--data id|file.json] [--json]
       Monte Carlo over the dataset's uncertain inputs (Latin hypercube; --set holds inputs at a
@@ -261,6 +262,7 @@ function shareText(report: SharingReport, dataset: Dataset): string {
   const lines = [
     `Who pays to meet ${targets}: ${report.mode}, rule ${report.rule}.`,
     `Least-cost regional plan, v(N): ${formatYuan(report.totalCost, 'en', 3)} a year. Of ${report.game.coalitions} coalitions, ${backstop.coalitionsUsing} cannot meet their own targets alone (shortfall priced at the backstop).`,
+    `Acting alone the players would spend ${yuan(report.standAloneTotal)} a year in all; cooperation saves ${yuan(report.cooperationSaving)}, which the rule shares out.`,
     '',
     `${'Player'.padEnd(14)}${'share'.padStart(9)}${'responsible'.padStart(15)}${'task'.padStart(15)}${'payment'.padStart(15)}${'alone'.padStart(15)}${'saving'.padStart(15)}`,
   ];
@@ -283,6 +285,8 @@ function shareText(report: SharingReport, dataset: Dataset): string {
         ? `Not in the core: ${report.core.blockingCount} coalition(s) would do better alone; worst ${worst.members.map(name).join(' + ')} (charged ${yuan(worst.allocated)}, alone ${yuan(worst.value)}).`
         : 'Not in the core: the shares do not add up to v(N).',
   );
+  if (report.rule !== 'nucleolus') lines.push(`Nucleolus: ${report.players.map((p) => `${p.name.en} ${yuan(p.nucleolus)}`).join(', ')}; ${report.nucleolus.inCore ? 'in' : 'not in'} the core.`);
+  if (!report.nucleolus.coreNonEmpty) lines.push(`The core is empty: whatever the split, some coalition would do better alone (by at least ${yuan(report.nucleolus.maxExcess)}).`);
   if (report.rule !== 'shapley') lines.push(`Shapley value: ${report.players.map((p) => `${p.name.en} ${yuan(p.shapley)}`).join(', ')}; ${report.shapley.inCore ? 'in' : 'not in'} the core.`);
   const { equalCut } = report;
   lines.push(
@@ -407,7 +411,7 @@ export async function runCli(argv: string[], rawIo: Io): Promise<number> {
       const mode = choice<PlayerMode>(values.players, 'players', PLAYER_MODES, 'provinces');
       const fund = values.fund === undefined ? undefined : fundWeightsOf(values.fund);
       const game = costGame(glpk, dataset, { targets: receptors.map((receptor) => ({ receptor, target })), players: mode });
-      const report = sharingReport(game, rule, { fund });
+      const report = sharingReport(game, rule, { nucleolus: nucleolus(glpk, game), fund });
       io.out(values.json ? jsonText({ unit: 'yuan/yr', ...report }) : shareText(report, dataset));
       return 0;
     }

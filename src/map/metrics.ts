@@ -2,8 +2,8 @@
 import { scaleQuantize, schemeYlGnBu, schemeYlOrBr } from 'd3';
 import { effectByJurisdiction } from '../model/attribution';
 import type { Dataset, Lang, PlanResult } from '../model/types';
-import type { ColorBy } from '../state/state';
-import { formatPercent, formatTonnes, formatYuan } from '../state/i18n';
+import type { ColorBy, ViewState } from '../state/state';
+import { formatOzone, formatPercent, formatTonnes, formatYuan, joinNames, translate } from '../state/i18n';
 
 /** A payment drawn as an arrow between the label anchors of two groups of jurisdictions. */
 export interface MapFlow {
@@ -19,6 +19,7 @@ const CLASSES = 5;
 export interface MapMetric {
   values: Record<string, number | null>;
   color: (value: number | null) => string;
+  /** The colour classes; empty when no place cuts (the legend then says so, not '0 – 0'). */
   legend: { color: string; label: string }[];
   format: (value: number) => string;
 }
@@ -49,12 +50,37 @@ export function mapMetric(dataset: Dataset, plan: PlanResult | null, colorBy: Co
   // out so that even the lowest class is clearly darker than the grey of 'no cut'.
   const scheme = (colorBy === 'effectiveness' ? schemeYlOrBr : schemeYlGnBu)[CLASSES + 2].slice(2);
   const scale = scaleQuantize<string>().domain([min, max === min ? min + 1 : max]).range(scheme);
-  // One value everywhere (a single place cutting) makes one class, not five identical ranges.
-  const legend = present.length > 0 && max === min
+  // No cut anywhere: no classes. One value everywhere (a single place cutting) makes one class,
+  // not five identical ranges.
+  const legend = present.length === 0 ? []
+    : max === min
     ? [{ color: scale(min), label: format(min) }]
     : scheme.map((color) => {
       const [lo, hi] = scale.invertExtent(color);
       return { color, label: `${format(lo)} – ${format(hi)}` };
     });
   return { values, color: (v) => (v === null ? NO_VALUE_COLOR : scale(v)), legend, format };
+}
+
+/** What the map shows, in words: metric, plan, target and places; and a note when that plan cannot reach the target. */
+export interface MapCaption {
+  title: string;
+  note: string | null;
+}
+
+type CaptionView = Pick<ViewState, 'colorBy' | 'scenario' | 'target' | 'unit' | 'lang' | 'receptors'>;
+
+export function mapCaption(dataset: Dataset, plan: PlanResult | null, view: CaptionView): MapCaption {
+  const t = (key: Parameters<typeof translate>[1], params?: Record<string, string | number>) => translate(view.lang, key, params);
+  // The plan on the map is the one passed in (Who pays maps the regional plan whatever the scenario).
+  const mapped = plan?.query.scenario ?? (view.scenario === 'local' ? 'local' : 'regional');
+  const planText = view.scenario === 'compare' && mapped === 'regional' ? t('map.plan.compareRegional') : t(`map.plan.${mapped}`);
+  const ids = view.receptors;
+  const places = ids.length === dataset.receptors.length && ids.length > 1
+    ? t('headline.allPlaces', { n: ids.length })
+    : joinNames(ids.map((id) => dataset.jurisdictions.find((j) => j.id === dataset.receptors.find((r) => r.id === id)?.jurisdiction)?.name[view.lang] ?? id), view.lang);
+  return {
+    title: t('map.title', { metric: t(`color.${view.colorBy}`), plan: planText, target: formatOzone(view.target, view.unit, view.lang, dataset.units.ugPerPpb), places }),
+    note: plan && !plan.feasible ? t('map.unreachable', { plan: t(`map.plan.${mapped}`) }) : null,
+  };
 }

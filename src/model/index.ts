@@ -12,9 +12,10 @@ export {
   PLAYER_MODES, MAX_PLAYERS, COST_TOLERANCE, BACKSTOP_EPS, GAME_EXPLANATION, BACKSTOP_EXPLANATION,
   type PlayerMode, type Player, type SharingQuery, type CostGame, type SharingProgress, type BlockingCoalition, type CoreCheck,
 } from './sharing';
+export { nucleolus, nucleolusSteps, type Nucleolus, type NucleolusLevel } from './nucleolus';
 export {
   responsibility, equalCutPlan, ozoneContribution, emissionsByPlayer, benefitByPlayer, taskCosts, transfers, regionalFund, sharingReport,
-  coalitionTable, RULES, FUND_INDICATORS, COALITION_TABLE_MAX_PLAYERS,
+  coalitionTable, RULES, DEFAULT_RULE, FUND_INDICATORS, COALITION_TABLE_MAX_PLAYERS,
   type Rule, type RuleInputs, type Responsibility, type EqualCutPlan, type PlayerTransfer, type Flow, type Transfers, type FundIndicator, type FundWeights, type Fund,
   type PlayerShare, type SharingReport, type CoalitionRow,
 } from './sharing-rules';

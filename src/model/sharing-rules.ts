@@ -9,10 +9,13 @@ import {
   BACKSTOP_EPS, BACKSTOP_EXPLANATION, coalitionMembers, coreCheck, costTolerance, GAME_EXPLANATION, shapley,
   type CoreCheck, type CostGame, type Player, type PlayerMode,
 } from './sharing';
+import type { Nucleolus } from './nucleolus';
 import type { Dataset, LocalizedText, ReceptorTarget, Source } from './types';
 
-export type Rule = 'shapley' | 'equal' | 'contribution' | 'gdp' | 'population';
-export const RULES: readonly Rule[] = ['shapley', 'equal', 'contribution', 'gdp', 'population'];
+export type Rule = 'nucleolus' | 'shapley' | 'equal' | 'contribution' | 'gdp' | 'population';
+/** The default first: the nucleolus, which lies in the core whenever the core is not empty. */
+export const RULES: readonly Rule[] = ['nucleolus', 'shapley', 'equal', 'contribution', 'gdp', 'population'];
+export const DEFAULT_RULE: Rule = 'nucleolus';
 
 const sum = (values: number[]) => values.reduce((a, b) => a + b, 0);
 
@@ -179,6 +182,10 @@ export interface Responsibility {
 }
 
 const RULE_NOTES: Record<Rule, string> = {
+  nucleolus:
+    'Nucleolus: the split that makes the largest excess (what a group of players is charged beyond what it would pay ' +
+    'acting on its own) as small as possible, then the next largest, and so on. It lies in the core whenever the core ' +
+    'is not empty, so then no group would do better on its own. A negative value is a player paid for cutting for others.',
   shapley:
     "Shapley value: each player's marginal cost averaged over every order in which the players could join. " +
     'A negative value is a player whose sources help others reach their targets more than it costs them ' +
@@ -196,12 +203,15 @@ const RULE_NOTES: Record<Rule, string> = {
 /** Inputs a rule may need that the report computes once anyway. */
 export interface RuleInputs {
   shapleyValues?: number[];
+  /** The nucleolus allocation (nucleolus.ts: it needs GLPK, so it is always computed beforehand). */
+  nucleolusValues?: number[];
   equalCut?: EqualCutPlan;
 }
 
 /**
- * Responsibility shares and costs under one rule. Every rule but Shapley is a pure function of
- * the dataset, the targets and the players; all are scaled to v(N) so they share the same total.
+ * Responsibility shares and costs under one rule. Every rule but Shapley and the nucleolus is a
+ * pure function of the dataset, the targets and the players; all are scaled to v(N) so they share
+ * the same total.
  */
 export function responsibility(game: CostGame, rule: Rule, precomputed: RuleInputs = {}): Responsibility {
   const { dataset, targets, players: list } = game;
@@ -215,6 +225,11 @@ export function responsibility(game: CostGame, rule: Rule, precomputed: RuleInpu
       const phi = precomputed.shapleyValues ?? shapley(game);
       // With nothing to pay, φ is all zero; any shares would do, so split evenly.
       return { rule, shares: nothingToShare ? even : phi.map((x) => x / totalCost), costs: phi, note };
+    }
+    case 'nucleolus': {
+      const values = precomputed.nucleolusValues;
+      if (!values) throw new Error('The nucleolus rule needs the nucleolus, computed with nucleolus(glpk, game).');
+      return { rule, shares: nothingToShare ? even : values.map((x) => x / totalCost), costs: values, note };
     }
     case 'equal': {
       const plan = precomputed.equalCut ?? equalCutPlan(dataset, targets, list);
@@ -403,6 +418,10 @@ export interface PlayerShare extends PlayerTransfer {
   share: number;
   /** Shapley value, yuan/yr, whatever the rule (for comparison). */
   shapley: number;
+  /** Nucleolus, yuan/yr, whatever the rule (for comparison). */
+  nucleolus: number;
+  /** The player has a constrained receptor of its own (a target to meet). */
+  hasTarget: boolean;
 }
 
 export interface SharingReport {
@@ -418,6 +437,11 @@ export interface SharingReport {
   /** Is the rule's allocation in the core? */
   core: CoreCheck;
   shapley: { values: number[]; inCore: boolean; blockingCount: number };
+  /** The nucleolus, whatever the rule: in the core exactly when the core is not empty. */
+  nucleolus: { values: number[]; inCore: boolean; blockingCount: number; coreNonEmpty: boolean; maxExcess: number };
+  /** What the players would spend acting alone, Σ v({i}), and what cooperation saves against it (Σ v({i}) - v(N)). */
+  standAloneTotal: number;
+  cooperationSaving: number;
   /** The equal-proportion ("each does its part") plan, whatever the rule. */
   equalCut: EqualCutPlan;
   game: {
@@ -450,20 +474,28 @@ export function coalitionTable(game: CostGame): CoalitionRow[] {
   });
 }
 
-/** Everything the "Who pays" view shows for one rule, from a computed game (fast: no LP solves). */
-export function sharingReport(game: CostGame, rule: Rule, options: { fund?: Partial<FundWeights>; blockingLimit?: number } = {}): SharingReport {
+/**
+ * Everything the "Who pays" view shows for one rule, from a computed game and its nucleolus
+ * (nucleolus.ts, computed once per game; fast: no LP solves here).
+ */
+export function sharingReport(game: CostGame, rule: Rule, options: { nucleolus: Nucleolus; fund?: Partial<FundWeights>; blockingLimit?: number }): SharingReport {
   const shapleyValues = shapley(game);
+  const nucleolusValues = options.nucleolus.allocation;
+  if (nucleolusValues.length !== game.players.length) throw new RangeError(`The nucleolus has ${nucleolusValues.length} entries for ${game.players.length} players.`);
   const equalCut = equalCutPlan(game.dataset, game.targets, game.players);
-  const chosen = responsibility(game, rule, { shapleyValues, equalCut });
+  const chosen = responsibility(game, rule, { shapleyValues, nucleolusValues, equalCut });
   const moved = transfers(game, chosen);
   const shapleyCore = coreCheck(game, shapleyValues, { limit: 0 });
+  const nucleolusCore = coreCheck(game, nucleolusValues, { limit: 0 });
+  const standAloneTotal = sum(game.players.map((_, i) => game.value[1 << i]));
+  const totalCost = game.value[game.value.length - 1];
   let coalitionsUsing = 0;
   for (const s of game.shortfall) if (s > BACKSTOP_EPS) coalitionsUsing++;
   return {
     rule,
     mode: game.mode,
     targets: game.targets,
-    totalCost: game.value[game.value.length - 1],
+    totalCost,
     players: game.players.map((p, i) => ({
       ...moved.players[i],
       name: p.name,
@@ -471,12 +503,23 @@ export function sharingReport(game: CostGame, rule: Rule, options: { fund?: Part
       receptors: p.receptors,
       share: chosen.shares[i],
       shapley: shapleyValues[i],
+      nucleolus: nucleolusValues[i],
+      hasTarget: game.targets.some((t) => p.receptors.includes(t.receptor)),
     })),
     note: chosen.note,
     flows: moved.flows,
     totalPaid: moved.totalPaid,
     core: coreCheck(game, chosen.costs, { limit: options.blockingLimit }),
     shapley: { values: shapleyValues, inCore: shapleyCore.inCore, blockingCount: shapleyCore.blockingCount },
+    nucleolus: {
+      values: nucleolusValues,
+      inCore: nucleolusCore.inCore,
+      blockingCount: nucleolusCore.blockingCount,
+      coreNonEmpty: options.nucleolus.coreNonEmpty,
+      maxExcess: options.nucleolus.maxExcess,
+    },
+    standAloneTotal,
+    cooperationSaving: standAloneTotal - totalCost,
     equalCut,
     game: {
       explanation: GAME_EXPLANATION,

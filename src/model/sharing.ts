@@ -4,6 +4,7 @@
  * sharing-rules.ts.
  */
 import type { GLPK, LP } from 'glpk.js/node';
+import { CoalitionLp, type CoalitionCost } from './coalition-lp';
 import { compile } from './compile';
 import { buildProblem, QueryError, scaleColumns, SOLVER_OPTIONS, solvePlan } from './lp';
 import { greedyPlan, meritOrder, type MeritStep } from './merit';
@@ -100,11 +101,6 @@ function jurisdictionBits(dataset: Dataset, list: Player[]): number[] {
   return bits;
 }
 
-interface CoalitionCost {
-  value: number;
-  shortfall: number;
-}
-
 /** One receptor: the basin's merit order filtered to the coalition's steps, then filled greedily. */
 function meritCost(dataset: Dataset, order: MeritStep[], inCoalition: (step: number) => boolean, reduction: number, price: number): CoalitionCost {
   const own = order.filter((m) => inCoalition(m.step));
@@ -128,9 +124,11 @@ function withBackstop(lp: LP, prices: number[]): LP {
 /**
  * Several receptors: the regional LP restricted to the coalition's jurisdictions. Only if it is
  * infeasible is it re-solved with backstop columns, so a coalition that can meet its targets is
- * charged exactly its least cost.
+ * charged exactly its least cost. This is the definition, solved with GLPK; costGameSteps uses
+ * CoalitionLp (coalition-lp.ts), which gives the same v(S) much faster, and falls back to this
+ * for a coalition whose answer it cannot certify.
  */
-function lpCost(glpk: GLPK, dataset: Dataset, targets: ReceptorTarget[], jurisdictions: string[], prices: number[]): CoalitionCost {
+export function lpCost(glpk: GLPK, dataset: Dataset, targets: ReceptorTarget[], jurisdictions: string[], prices: number[]): CoalitionCost {
   const built = buildProblem(dataset, { scenario: 'regional', targets, allowedJurisdictions: jurisdictions });
   const { columns } = built;
   const lp = scaleColumns(built.lp); // values are not read back, only z and the backstops (unscaled)
@@ -170,6 +168,8 @@ export function* costGameSteps(glpk: GLPK, dataset: Dataset, query: SharingQuery
   // The merit order is sorted by cost per μg/m³, so its last step is the dearest in the basin.
   const prices = orders.map((order) => order.at(-1)?.costPerUg ?? 0);
 
+  const fast = new CoalitionLp(compiled, targets.map((t) => compiled.receptorIndex.get(t.receptor)!), reductions, prices);
+
   const total = 2 ** list.length;
   const value = new Float64Array(total);
   const shortfall = new Float64Array(total);
@@ -180,8 +180,9 @@ export function* costGameSteps(glpk: GLPK, dataset: Dataset, query: SharingQuery
       const [t] = own;
       cost = meritCost(dataset, orders[t], (step) => (stepBit[step] & mask) !== 0, reductions[t], prices[t]);
     } else if (own.length > 1) {
-      const jurisdictions = list.filter((_, i) => mask & (1 << i)).flatMap((p) => p.jurisdictions);
-      cost = lpCost(glpk, dataset, own.map((t) => targets[t]), jurisdictions, own.map((t) => prices[t]));
+      cost =
+        fast.solve(own, (j) => (bits[j] & mask) !== 0) ??
+        lpCost(glpk, dataset, own.map((t) => targets[t]), list.filter((_, i) => mask & (1 << i)).flatMap((p) => p.jurisdictions), own.map((t) => prices[t]));
     }
     value[mask] = cost.value;
     shortfall[mask] = cost.shortfall;

@@ -34,6 +34,16 @@ export function loadDeck(): string[] {
   }
 }
 
+/** Calls back with the deck whenever another tab saves it, so two tabs never overwrite each
+ * other's slides (every edit is saved at once, so this tab adopts the newer list). */
+export function watchDeck(onchange: (queries: string[]) => void): () => void {
+  const listener = (event: StorageEvent) => {
+    if (event.key === STORAGE_KEY) onchange(decodeDeck(event.newValue ?? '') ?? []);
+  };
+  addEventListener('storage', listener);
+  return () => removeEventListener('storage', listener);
+}
+
 export function saveDeck(queries: string[]): void {
   try {
     if (queries.length === 0) localStorage.removeItem(STORAGE_KEY);

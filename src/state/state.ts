@@ -19,7 +19,9 @@ export type Unit = 'ug' | 'ppb';
 export type ColorBy = 'tonnes' | 'spending' | 'share' | 'effectiveness';
 export type View = 'explore' | 'pay' | 'methods';
 export type Theme = 'auto' | 'light' | 'dark' | 'projector';
-export type Panel = 'controls' | 'map' | 'chart' | 'summary';
+/** What an embed shows: the older four (controls include the slider; summary is the cards and the
+ * sentence) and, since the story-first embeds, the headline card and the slider alone. */
+export type Panel = 'controls' | 'map' | 'chart' | 'summary' | 'headline' | 'slider';
 
 export interface ViewState {
   /** Ozone target, μg/m³ (always stored in μg/m³; `unit` only changes display). */
@@ -39,6 +41,8 @@ export interface ViewState {
   /** Embedded in another page: no page chrome, only `panels`. */
   embed: boolean;
   panels: Panel[];
+  /** An embed on a transparent page background (bg=transparent), so the host page shows through. */
+  transparent: boolean;
   /** Lecture: the slide number (1-based), or null outside a lesson. */
   slide: number | null;
   /** The teacher's own slides (view query strings); empty: the built-in lesson. */
@@ -108,7 +112,7 @@ export const COLOR_BYS: ColorBy[] = ['tonnes', 'spending', 'share', 'effectivene
 export const VIEWS: View[] = ['explore', 'pay', 'methods'];
 export const THEMES: Theme[] = ['auto', 'light', 'dark', 'projector'];
 export const LANGS: Lang[] = ['en', 'zh'];
-export const PANELS: Panel[] = ['controls', 'map', 'chart', 'summary'];
+export const PANELS: Panel[] = ['headline', 'slider', 'controls', 'map', 'chart', 'summary'];
 
 export function defaultState(ctx: ViewContext, lang: Lang = 'en'): ViewState {
   return {
@@ -116,7 +120,7 @@ export function defaultState(ctx: ViewContext, lang: Lang = 'en'): ViewState {
     unit: 'ug',
     scenario: 'compare',
     receptors: [...ctx.defaults.receptors],
-    rule: 'shapley',
+    rule: 'nucleolus',
     players: 'provinces',
     colorBy: 'tonnes',
     selected: null,
@@ -125,6 +129,7 @@ export function defaultState(ctx: ViewContext, lang: Lang = 'en'): ViewState {
     theme: 'auto',
     embed: false,
     panels: [...PANELS],
+    transparent: false,
     slide: null,
     deck: [],
     group: 'jurisdiction',
@@ -156,7 +161,7 @@ const ENUMS = [
   ['group', 'group', GROUPS],
 ] as const satisfies readonly (readonly [keyof ViewState, string, readonly string[]])[];
 
-const KNOWN_PARAMS = new Set(['v', 'target', 'receptors', 'selected', 'embed', 'panels', 'dark', 'slide', 'deck', 'data', 'adjust', 'seed', 'fund', ...ENUMS.map(([, p]) => p)]);
+const KNOWN_PARAMS = new Set(['v', 'target', 'receptors', 'selected', 'embed', 'panels', 'dark', 'bg', 'slide', 'deck', 'data', 'adjust', 'seed', 'fund', ...ENUMS.map(([, p]) => p)]);
 const MAX_PARAM_LENGTH = 200;
 
 /**
@@ -235,6 +240,12 @@ export function decodeState(search: string, ctx: ViewContext, preferredLang: Lan
     const theme = ({ auto: 'auto', true: 'dark', false: 'light' } as const)[dark as 'auto' | 'true' | 'false'];
     if (theme) state.theme = theme;
     else note('dark', 'notice.ignored', dark);
+  }
+
+  const bg = params.get('bg');
+  if (bg !== null) {
+    if (bg === 'transparent') state.transparent = true;
+    else note('bg', 'notice.ignored', bg);
   }
 
   const rawReceptors = params.get('receptors');
@@ -321,6 +332,7 @@ export function encodeState(state: ViewState, ctx: ViewContext): string {
   if (state.selected) params.set('selected', state.selected);
   if (state.embed) params.set('embed', '');
   if (state.panels.join(',') !== defaults.panels.join(',')) params.set('panels', state.panels.join(','));
+  if (state.transparent) params.set('bg', 'transparent');
   if (state.slide !== null) params.set('slide', String(state.slide));
   if (state.deck.length > 0) params.set('deck', encodeDeck(state.deck));
   // A link names the bundled dataset it was made with (a visitor's own file cannot travel in a link).

@@ -8,14 +8,18 @@ import { decodeDatasetBytes } from '../model/load';
 import { QueryError, solvePlan } from '../model/lp';
 import { createSweeper, type SweepRow } from '../model/sweep';
 import { costGameSteps, type CostGame } from '../model/sharing';
+import { nucleolusSteps, type Nucleolus } from '../model/nucleolus';
 import { sharingReport } from '../model/sharing-rules';
 import { applyInputs, checkAdjustments, monteCarloSteps, tornado, type UncertaintyQuery } from '../model/uncertainty';
 import type { Problem } from '../model/validate';
 import type { Dataset, ReceptorTarget } from '../model/types';
-import type { Channel, SolverApi } from './api';
+import type { Channel, ShareRequest, SolverApi } from './api';
 
-/** Work per slice before yielding to queued messages (a slider step costs about 1 ms). */
-export const SLICE_MS = 8;
+/**
+ * Work per slice before yielding to queued messages (a slider step costs about 1 ms): a plan
+ * asked for while the curve, the Monte Carlo or a game runs waits at most about this long.
+ */
+export const SLICE_MS = 4;
 
 export interface SolverOptions {
   sliceMs?: number;
@@ -64,6 +68,28 @@ function* sweepSteps(row: (target: number) => SweepRow, targets: number[]): Gene
   return rows;
 }
 
+/**
+ * The cost game, then its nucleolus (one LP per step: up to n - 1 of them, each over every
+ * coalition, about 50 ms for 13 cities), as one run of slices. Progress counts coalitions, then
+ * the nucleolus's steps on top.
+ */
+function* gameAndNucleolus(glpk: GLPK, data: Dataset, request: Pick<ShareRequest, 'targets' | 'players'>): Generator<{ done: number; total: number }, { game: CostGame; nucleolus: Nucleolus }, void> {
+  // 2^n - 1 coalitions, then at most n - 1 steps.
+  const extra = (coalitions: number) => Math.max(1, Math.round(Math.log2(coalitions + 1)) - 1);
+  const game = yield* mapProgress(costGameSteps(glpk, data, { targets: request.targets, players: request.players }), (p) => ({ done: p.done, total: p.total + extra(p.total) }));
+  const coalitions = game.value.length - 1;
+  const steps = extra(coalitions);
+  const nucleolus = yield* mapProgress(nucleolusSteps(glpk, game), (p) => ({ done: coalitions + p.done, total: coalitions + steps }));
+  return { game, nucleolus };
+}
+
+function* mapProgress<P, R, Q>(steps: Generator<P, R, void>, map: (p: P) => Q): Generator<Q, R, void> {
+  for (let next = steps.next(); ; next = steps.next()) {
+    if (next.done) return next.value;
+    yield map(next.value);
+  }
+}
+
 /** A user-facing failure ({ok: false, message}) for query errors; anything else is a bug and throws. */
 async function answer<T>(work: () => Promise<T> | T): Promise<T | { ok: false; message: string }> {
   try {
@@ -81,7 +107,7 @@ export function createSolver(glpkReady: GLPK | Promise<GLPK>, { sliceMs = SLICE_
   let dataset: Dataset | undefined;
   let adjustments: Record<string, number> = {};
   /** One game is enough: the slider moves on. */
-  let game: { key: string; game: CostGame; data: Dataset } | undefined;
+  let game: { key: string; game: CostGame; nucleolus: Nucleolus; data: Dataset } | undefined;
 
   const need = (): Dataset => {
     if (!dataset) throw new QueryError('The solver has no dataset yet.');
@@ -142,12 +168,12 @@ export function createSolver(glpkReady: GLPK | Promise<GLPK>, { sliceMs = SLICE_
         const data = need();
         const key = JSON.stringify([request.targets, request.players]);
         if (game?.key !== key || game.data !== data) {
-          const built = await slicer.run(current, costGameSteps(await glpkReady, data, { targets: request.targets, players: request.players }), onProgress);
+          const built = await slicer.run(current, gameAndNucleolus(await glpkReady, data, request), onProgress);
           // A game of a dataset replaced meanwhile is never stored or shown.
           if (!built || data !== dataset) return null;
-          game = { key, game: built, data };
+          game = { key, ...built, data };
         }
-        return { ok: true as const, report: sharingReport(game.game, request.rule, { fund: request.fund, blockingLimit: 10 }) };
+        return { ok: true as const, report: sharingReport(game.game, request.rule, { nucleolus: game.nucleolus, fund: request.fund, blockingLimit: 10 }) };
       });
     },
 

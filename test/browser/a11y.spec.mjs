@@ -75,6 +75,8 @@ async function assertOverlayContrast(page, what) {
 /** The explorer once the plan is on screen and the map has placed its 13 labels. */
 async function explorerReady(page, waitForPlan) {
   await waitForPlan();
+  // The map loads once it comes near the viewport (below the first screen on a phone).
+  await page.locator('section.map').scrollIntoViewIfNeeded();
   await page.waitForFunction(() => document.querySelectorAll('button.label').length === 13, null, { timeout: 20_000 });
   await page.waitForSelector('[data-testid="cost-curve"] svg');
 }

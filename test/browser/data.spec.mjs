@@ -28,11 +28,11 @@ export const tests = [
       assert.match(await page.locator('[data-testid="data-in-use"]').innerText(), /Using cheaper\.json/);
       await page.getByRole('button', { name: 'Explore' }).click();
       await waitForPlan();
-      await page.waitForFunction(() => document.querySelector('[data-testid="cost-regional"]').textContent.includes('286 m yuan'));
+      await page.waitForFunction(() => document.querySelector('[data-testid="cost-regional"]').textContent.includes('0.286 bn yuan'));
       await page.getByRole('button', { name: 'Methods' }).click();
       await page.getByRole('button', { name: 'Back to the default dataset' }).click();
       await page.getByRole('button', { name: 'Explore' }).click();
-      await page.waitForFunction(() => document.querySelector('[data-testid="cost-regional"]').textContent.includes('572 m yuan'));
+      await page.waitForFunction(() => document.querySelector('[data-testid="cost-regional"]').textContent.includes('0.572 bn yuan'));
     },
   },
   {
@@ -56,8 +56,8 @@ export const tests = [
       await page.getByRole('button', { name: 'Who pays' }).click();
       await page.getByRole('radio', { name: '2 provinces' }).waitFor();
       await page.getByRole('radio', { name: '3 cities' }).check();
-      await page.locator('[data-testid="pay-table"]').waitFor();
-      assert.match(await page.locator('[data-testid="pay-table"]').innerText(), /Riverton[\s\S]*Hillcrest|Hillcrest[\s\S]*Riverton/);
+      // The provinces' table may still be on screen until the cities' game comes in.
+      await page.waitForFunction(() => /Riverton[\s\S]*Hillcrest|Hillcrest[\s\S]*Riverton/.test(document.querySelector('[data-testid="pay-table"]')?.textContent ?? ''), null, { timeout: 20_000 });
       await page.getByRole('button', { name: 'Methods' }).click();
       assert.match(await page.locator('main').innerText(), /Tiny valley/);
     },

@@ -47,7 +47,8 @@ export const tests = [
       await page.goto(`${origin}/?lang=en`);
       await waitForPlan();
       await page.getByLabel('Dataset').selectOption('bth-ozone-calibrated');
-      await page.waitForFunction(() => document.querySelector('[data-testid="cost-regional"]')?.textContent.includes('572 m yuan'));
+      // The cards share one unit (bn yuan here), so 0.572 reads beside 2.05.
+      await page.waitForFunction(() => document.querySelector('[data-testid="cost-regional"]')?.textContent.includes('0.572 bn yuan'));
       assert.match(await text(page, 'cost-local'), /2\.05 bn yuan/);
       assert.match(await text(page, 'summary'), /^Regional control meets 196\.7\u00a0μg\/m³ in Beijing for 572 m yuan a year, 72% less than acting alone\./);
       await page.waitForURL(/data=bth-ozone-calibrated/);
@@ -133,6 +134,60 @@ export const tests = [
     },
   },
   {
+    name: 'map labels at phone width (390 px) do not overlap and keep the places the story is about',
+    viewport: { width: 390, height: 844 },
+    async run({ page, origin, waitForPlan }) {
+      await page.goto(`${origin}/?lang=en&receptors=beijing,tianjin&selected=langfang`);
+      await waitForPlan();
+      // On a phone the map is below the first screen: maplibre is not even loaded until it comes near.
+      assert.equal(await page.locator('.maplibregl-canvas').count(), 0, 'the map loaded before it was near the viewport');
+      await page.locator('section.map').scrollIntoViewIfNeeded();
+      await page.waitForFunction(() => document.querySelectorAll('button.label').length === 13 && !document.querySelector('button.label.pending'), null, { timeout: 20_000 });
+      await page.waitForTimeout(300); // let the map settle (fit to the basin after the layout)
+      const labels = await page.evaluate(() => [...document.querySelectorAll('button.label')].map((el) => {
+        const r = el.getBoundingClientRect();
+        return { id: el.dataset.place, shown: getComputedStyle(el).opacity !== '0', left: r.left, right: r.right, top: r.top, bottom: r.bottom };
+      }));
+      const shown = labels.filter((l) => l.shown);
+      for (let i = 0; i < shown.length; i++)
+        for (let j = i + 1; j < shown.length; j++) {
+          const [a, b] = [shown[i], shown[j]];
+          const overlap = a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom;
+          assert.ok(!overlap, `labels ${a.id} and ${b.id} overlap: ${JSON.stringify([a, b])}`);
+        }
+      // The constrained places and the selected one come first.
+      for (const id of ['beijing', 'tianjin', 'langfang']) assert.ok(shown.some((l) => l.id === id), `${id} is not labelled: ${shown.map((l) => l.id).join(', ')}`);
+      // A hidden label is still a Tab stop, and shows while it has the focus.
+      const hidden = labels.filter((l) => !l.shown);
+      if (hidden.length > 0) {
+        assert.match(await page.locator('[data-testid="map-legend"]').innerText(), new RegExp(`${hidden.length} place names hidden`));
+        const button = page.locator(`button.label[data-place="${hidden[0].id}"]`);
+        await button.focus();
+        assert.notEqual(await button.evaluate((el) => getComputedStyle(el).opacity), '0');
+      }
+    },
+  },
+  {
+    name: 'the map says what it shows: metric, plan, target, and when the plan cannot reach it',
+    async run({ page, origin, waitForPlan }) {
+      await page.goto(`${origin}/?lang=en`);
+      await waitForPlan();
+      // Compare both: the map shows the regional plan, and says so.
+      await page.waitForFunction(() => document.querySelector('[data-testid="map-title"]')?.textContent.includes('196.7'));
+      assert.match(await text(page, 'map-title'), /^Tonnes cut: the regional joint control plan \(of the two compared\), 196\.7\u00a0μg\/m³ in Beijing$/);
+      await page.goto(`${origin}/?lang=en&target=170&scenario=local&data=bth-ozone-calibrated&theme=dark`);
+      await waitForPlan();
+      await page.waitForSelector('[data-testid="map-note"]');
+      assert.match(await text(page, 'map-title'), /^Tonnes cut: local control, 170\.0\u00a0μg\/m³ in Beijing$/);
+      assert.equal(await text(page, 'map-note'), 'The local control plan cannot reach this target, so no cuts are mapped.');
+      // No cut anywhere: the legend says so rather than listing classes of 0 kt – 0 kt.
+      assert.match(await text(page, 'map-legend'), /No cuts at this target/);
+      assert.doesNotMatch(await text(page, 'map-legend'), /–/);
+      // The basemap follows the dark theme.
+      assert.equal(await page.locator('.map[data-basemap]').getAttribute('data-basemap'), 'dark');
+    },
+  },
+  {
     name: 'Chinese: strings and numbers in Chinese conventions',
     locale: 'zh-CN',
     async run({ page, origin, waitForPlan }) {
@@ -159,7 +214,7 @@ export const tests = [
       assert.match(notices, /“color”/);
       assert.equal(await page.locator('img[src="x"]').count(), 0);
       assert.equal(dialog, false);
-      assert.match(await text(page, 'cost-regional'), /572 m yuan/);
+      assert.match(await text(page, 'cost-regional'), /0\.572 bn yuan/);
     },
   },
   {

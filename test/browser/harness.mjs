@@ -13,8 +13,10 @@ export const CHROMIUM_ARGS = [
 
 /** Starts `vite preview` on the built site and resolves with its origin once it answers. */
 export async function startServer(port = Number(process.env.PREVIEW_PORT ?? 4173)) {
-  if (!existsSync(`${ROOT}/dist/index.html`)) throw new Error('dist/ is missing: run `npm run build` first.');
-  const child = spawn(`${ROOT}/node_modules/.bin/vite`, ['preview', '--host', '127.0.0.1', '--port', String(port), '--strictPort'], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+  // DIST_DIR lets several builds be tested side by side (vite build --outDir elsewhere).
+  const dist = process.env.DIST_DIR ?? `${ROOT}/dist`;
+  if (!existsSync(`${dist}/index.html`)) throw new Error(`${dist} has no build: run \`npm run build\` first.`);
+  const child = spawn(`${ROOT}/node_modules/.bin/vite`, ['preview', '--host', '127.0.0.1', '--port', String(port), '--strictPort', '--outDir', dist], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';
   child.stdout.on('data', (d) => (output += d));
   child.stderr.on('data', (d) => (output += d));

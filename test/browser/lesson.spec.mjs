@@ -51,7 +51,7 @@ export const tests = [
       assert.equal(await page.locator('#target-slider').inputValue(), String(bundled.receptors.find((r) => r.id === 'beijing').baseline));
       await page.locator('body').click({ position: { x: 5, y: 300 } });
       await page.keyboard.press('ArrowRight');
-      assert.match(await lesson.innerText(), /第 2 页[\s\S]*北京各自为战/);
+      assert.match(await lesson.innerText(), /第 2 页[\s\S]*北京属地控制/);
       assert.equal(await page.locator('#target-slider').inputValue(), '196.7');
       await page.waitForFunction(() => document.querySelector('[data-testid="summary"]').textContent.startsWith('属地控制'));
       await page.waitForURL(/slide=2/);

@@ -34,6 +34,33 @@ async function download(page, button) {
 
 const dialog = (page) => page.locator('dialog[open]');
 
+/**
+ * What an exported chart SVG says, read in the page: its title, subtitle, key items (label and
+ * the resolved colours of the swatch), axis titles, footer lines, and any CSS variable left.
+ */
+function readExport(page, markup) {
+  return page.evaluate((text) => {
+    const doc = new DOMParser().parseFromString(text, 'image/svg+xml');
+    const root = doc.documentElement;
+    const outer = [...root.children].filter((el) => el.localName === 'text');
+    const style = (el) => el.getAttribute('style') ?? '';
+    return {
+      error: doc.querySelector('parsererror')?.textContent ?? null,
+      title: root.querySelector(':scope > title')?.textContent,
+      heading: outer.filter((t) => /font-weight:\s*600/.test(style(t))).map((t) => t.textContent).join(' '),
+      subtitle: outer.filter((t) => /font-size:\s*12\.5px/.test(style(t))).map((t) => t.textContent).join(' '),
+      key: [...root.querySelectorAll(':scope > g[data-key]')].map((g) => ({
+        id: g.getAttribute('data-key'),
+        label: g.querySelector('text')?.textContent,
+        paint: [...g.querySelectorAll('rect, line, circle')].map((s) => (style(s).match(/(?:fill|stroke):(rgb[^;]+)/) ?? [])[1] ?? style(s)),
+      })),
+      axes: [...root.querySelectorAll('svg svg text')].filter((t) => /font-size:\s*12px/.test(style(t))).map((t) => t.textContent),
+      ticks: [...root.querySelectorAll('svg svg text')].filter((t) => /font-size:\s*11px/.test(style(t))).map((t) => t.textContent),
+      footer: [0, 1].map((i) => [...root.querySelectorAll(`:scope > text[data-footer="${i}"]`)].map((t) => t.textContent).join(' ')),
+    };
+  }, markup);
+}
+
 export const tests = [
   {
     name: 'share: the header button opens a dialog with the link, its QR code and a copy button',
@@ -98,10 +125,10 @@ export const tests = [
       const png = await download(page, curve.getByRole('button', { name: 'Download PNG' }));
       assert.equal(png.name, 'airshed-cost-curve-196.7-beijing.png');
       assert.deepEqual([...png.bytes.subarray(0, 8)], PNG_SIGNATURE);
-      const chartWidth = await page.locator('figure[data-testid="cost-curve"] svg').evaluate((svg) => svg.width.baseVal.value);
+      const chartWidth = await page.locator('figure[data-testid="cost-curve"] svg[data-chart]').evaluate((svg) => svg.width.baseVal.value);
       const [pngWidth, pngHeight] = [png.bytes.readUInt32BE(16), png.bytes.readUInt32BE(20)];
       assert.ok(pngWidth % 2 === 0 && pngWidth >= 2 * chartWidth && pngWidth <= 2 * chartWidth + 60, `PNG ${pngWidth} px wide for a ${chartWidth} px chart (2x)`);
-      assert.ok(pngHeight > 2 * 270 && pngHeight < 2 * 420, `PNG ${pngHeight} px high`);
+      assert.ok(pngHeight > 2 * 380 && pngHeight < 2 * 640, `PNG ${pngHeight} px high`);
       // Not blank: a good share of the pixels carry ink.
       const inked = await page.evaluate(async (b64) => {
         const image = new Image();
@@ -121,29 +148,42 @@ export const tests = [
       const svg = await download(page, merit.getByRole('button', { name: 'Download SVG' }));
       assert.equal(svg.name, 'airshed-merit-order-196.7-beijing.svg');
       const markup = svg.bytes.toString('utf8');
+      const link = await dialog(page).getByRole('textbox', { name: 'Link to this view' }).inputValue();
       const checked = await page.evaluate((text) => {
         const doc = new DOMParser().parseFromString(text, 'image/svg+xml');
         const root = doc.documentElement;
-        const texts = [...doc.querySelectorAll('text')].map((t) => t.textContent);
         return {
           error: doc.querySelector('parsererror')?.textContent ?? null,
           root: root.localName,
-          title: root.querySelector(':scope > title')?.textContent,
           background: root.querySelector(':scope > rect')?.getAttribute('fill'),
           viewBox: root.getAttribute('viewBox'),
-          attribution: texts.at(-1),
           styledRects: [...doc.querySelectorAll('svg svg rect')].filter((r) => /fill:\s*rgb/.test(r.getAttribute('style') ?? '')).length,
           styledTexts: [...doc.querySelectorAll('svg svg text')].filter((t) => /font-size:\s*\d/.test(t.getAttribute('style') ?? '') && /font-family:/.test(t.getAttribute('style') ?? '')).length,
         };
       }, markup);
       assert.equal(checked.error, null);
       assert.equal(checked.root, 'svg');
-      assert.match(checked.title, /^Which cuts come first .* · Beijing · target 196\.7\u00a0μg\/m³$/);
       assert.equal(checked.background, '#ffffff');
       assert.match(checked.viewBox, /^0 0 \d+ \d+$/);
-      assert.match(checked.attribution, /^Airshed · data: .+ v\d+\.\d+\.\d+$/);
       assert.ok(checked.styledRects > 10, `${checked.styledRects} bars with inline fill`);
       assert.ok(checked.styledTexts > 5, `${checked.styledTexts} labels with inline font`);
+      const read = await readExport(page, markup);
+      assert.equal(read.title, 'Which cuts come first (marginal abatement cost)');
+      assert.equal(read.heading, 'Which cuts come first (marginal abatement cost)');
+      assert.equal(read.subtitle, 'Beijing · target 196.7\u00a0μg/m³ · Regional joint control');
+      // The key: the merit order's bars are coloured by province, used steps solid and the rest pale.
+      assert.deepEqual(read.key.map((k) => k.label), ['Beijing', 'Tianjin', 'Hebei', 'used by the plan', 'not used', 'Ozone cut this target needs']);
+      for (const item of read.key) assert.ok(item.paint.length > 0 && item.paint.every((p) => /^rgb\(/.test(p)), `${item.label}: swatch painted in resolved colours (${item.paint.join(' | ')})`);
+      assert.equal(read.key.find((k) => k.id === 'province-beijing').paint[0], 'rgb(0, 114, 178)');
+      assert.equal(read.key.find((k) => k.id === 'used').paint.length, 3, 'the used swatch shows the three provinces');
+      assert.match(markup, /<g data-key="unused">(?:(?!<\/g>).)*opacity:0\.25/s, 'the unused swatch is pale');
+      // Axes with their units and currency.
+      assert.ok(read.axes.includes('Cost per μg/m³ removed, m yuan a year'), read.axes.join(' | '));
+      assert.ok(read.axes.includes('Ozone removed in Beijing, μg/m³ (cumulative)'), read.axes.join(' | '));
+      assert.equal(read.ticks.filter((t) => t === '0').length, 2, 'both axes start at zero (linear)');
+      // Source line, licence and the link to this view.
+      assert.equal(read.footer[0], 'Source: Airshed model; data: Beijing-Tianjin-Hebei ozone control, calibrated to the published headline v1.1.0; based on Published headline: to bring Beijing\'s peak ozone to 196.7 μg/m³, local control costs 2.046 bn yuan/yr and regional joint control 0.572 bn yuan/yr');
+      assert.equal(read.footer[1].replace(/\s/g, ''), `Licence: CC BY 4.0 (this compilation); figures belong to their cited sources · ${link}`.replace(/\s/g, ''));
       assert.ok(!markup.includes('var(--'), 'CSS variables are resolved');
       assert.ok(!/\sclass="/.test(markup), 'no class-dependent styling is left');
     },
@@ -191,14 +231,76 @@ export const tests = [
         host.append(document.importNode(root, true));
         const svg = host.querySelector('svg');
         const width = svg.viewBox.baseVal.width;
-        const texts = [...svg.children].filter((el) => el.localName === 'text');
+        // Every text outside the chart itself: title, subtitle, key labels, footer.
+        const texts = [...svg.querySelectorAll('text')].filter((t) => t.closest('svg') === svg);
         const out = texts.filter((t) => t.getBBox().x + t.getBBox().width > width + 0.5).map((t) => t.textContent);
-        const title = texts.filter((t) => /font-weight:\s*600/.test(t.getAttribute('style'))).map((t) => t.textContent).join('');
+        const swatches = [...svg.querySelectorAll(':scope > g[data-key] > g')].filter((g) => g.getBBox().x + g.getBBox().width > width + 0.5).length;
         host.remove();
-        return { out, title };
+        return { out, swatches };
       }, svg.bytes.toString('utf8'));
       assert.deepEqual(overflow.out, [], 'text past the right edge');
-      assert.match(overflow.title.replace(/\s/g, ''), /^先做哪些削减.*·北京·目标196\.7μg\/m³$/);
+      assert.equal(overflow.swatches, 0, 'key swatches past the right edge');
+      const read = await readExport(page, svg.bytes.toString('utf8'));
+      assert.equal(read.heading.replace(/\s/g, ''), '先做哪些削减（边际减排成本）');
+      assert.match(read.subtitle.replace(/\s/g, ''), /^北京·目标196\.7μg\/m³·区域联合控制$/);
+      assert.deepEqual(read.key.map((k) => k.label), ['北京市', '天津市', '河北省', '方案采用', '未采用', '达到此目标所需的臭氧降幅']);
+      assert.ok(read.axes.includes('每降低 1 μg/m³ 的年成本（亿元）'), read.axes.join(' | '));
+      assert.match(read.footer[0].replace(/\s/g, ''), /^来源：Airshed模型；数据：京津冀臭氧控制（基于文献的数据集）v2\.0\.0；依据Wuetal\.\(2015\),JournalofEnvironmentalManagement149:27-36,https:\/\/doi\.org\/10\.1016\/j\.jenvman\.2014\.09\.032$/);
+      assert.match(read.footer[1], /^许可：CC BY 4\.0/);
+    },
+  },
+  {
+    name: 'share: an exported cost curve carries its key, axes with units, the source line, the link and the licence',
+    async run({ page, origin, waitForPlan }) {
+      await page.goto(`${origin}/?lang=en&target=190.0`);
+      await waitForPlan();
+      if (!(await openShare(page))) return;
+      const link = await dialog(page).getByRole('textbox', { name: 'Link to this view' }).inputValue();
+      const svg = await download(page, dialog(page).getByRole('group', { name: 'Cost curve' }).getByRole('button', { name: 'Download SVG' }));
+      assert.equal(svg.name, 'airshed-cost-curve-190.0-beijing.svg');
+      const markup = svg.bytes.toString('utf8');
+      const read = await readExport(page, markup);
+      assert.equal(read.error, null);
+      assert.equal(read.heading, 'Cost against target');
+      assert.equal(read.subtitle, 'Beijing · target 190.0\u00a0μg/m³ · local and regional joint control');
+      // The key drawn from the same items as the page's key, in the light palette.
+      const pageKey = await page.locator('figure[data-testid="cost-curve"] [data-testid="chart-key"] li').allInnerTexts();
+      assert.deepEqual(read.key.map((k) => k.label), pageKey.map((t) => t.trim()));
+      assert.deepEqual(read.key.map((k) => k.id), ['regional', 'local', 'saving', 'published', 'marks', 'target']);
+      assert.equal(read.key.find((k) => k.id === 'regional').paint[0], 'rgb(11, 92, 173)', 'regional: --regional');
+      assert.equal(read.key.find((k) => k.id === 'local').paint[0], 'rgb(179, 71, 0)', 'local: --local');
+      assert.match(markup, /<g data-key="local">(?:(?!<\/g>).)*stroke-dasharray:6 3/s, 'local control is dashed in the key as on the chart');
+      assert.ok(read.key.find((k) => k.id === 'published').label.startsWith('Published study'));
+      // Axes: the x axis in the display unit, the y axis in bn yuan a year.
+      assert.ok(read.axes.includes('Cost, bn yuan a year'), read.axes.join(' | '));
+      assert.ok(read.axes.includes('Ozone target (μg/m³)'), read.axes.join(' | '));
+      // The source line names the dataset and the study, and the last line the licence and this view's link.
+      assert.equal(read.footer[0].replace(/\s/g, ''), 'Source: Airshed model; data: Beijing-Tianjin-Hebei ozone control, grounded in the literature v2.0.0; based on Wu et al. (2015), Journal of Environmental Management 149: 27-36, https://doi.org/10.1016/j.jenvman.2014.09.032'.replace(/\s/g, ''));
+      assert.equal(read.footer[1].replace(/\s/g, ''), `Licence: CC BY 4.0 (this compilation); figures belong to their cited sources · ${link}`.replace(/\s/g, ''));
+      assert.match(link, /[?&]target=190\.0(&|$)/);
+      // The page shows the same source line under the charts.
+      const pageSource = await page.locator('.charts [data-testid="source-line"]').innerText();
+      assert.ok(pageSource.replace(/\s/g, '').startsWith(read.footer[0].replace(/\s/g, '').replace(/,https:.*$/, '')), pageSource);
+      // The hover readout stays on the page.
+      assert.ok(!markup.includes('data-export'), 'no interactive marks in the export');
+    },
+  },
+  {
+    name: 'share: in ppb and Chinese, the exported cost curve gives the target in ppb and costs in 亿元',
+    locale: 'zh-CN',
+    async run({ page, origin, waitForPlan }) {
+      await page.goto(`${origin}/?lang=zh&unit=ppb`);
+      await waitForPlan();
+      if (!(await openShare(page, '分享'))) return;
+      const svg = await download(page, dialog(page).getByRole('group', { name: '成本曲线' }).getByRole('button', { name: '下载 SVG' }));
+      const read = await readExport(page, svg.bytes.toString('utf8'));
+      assert.match(read.subtitle.replace(/\s/g, ''), /^北京·目标100\.0ppb·属地控制与区域联合控制$/);
+      assert.ok(read.axes.includes('每年成本（亿元）'), read.axes.join(' | '));
+      assert.ok(read.axes.includes('臭氧目标 (ppb)'), read.axes.join(' | '));
+      // Whole-ppb ticks, not converted μg/m³ ticks.
+      const xTicks = read.ticks.filter((t) => /^\d+$/.test(t) && Number(t) >= 70 && Number(t) <= 125);
+      assert.ok(xTicks.length >= 4 && xTicks.every((t) => Number(t) % 5 === 0), `x ticks ${xTicks.join(' ')}`);
+      assert.ok(read.key.find((k) => k.id === 'marks').label.includes('ppb'), 'the marks in ppb');
     },
   },
   {
@@ -230,6 +332,9 @@ export const tests = [
       assert.ok(markup.includes('stroke:rgb(11, 92, 173)'), 'the regional line in the light palette (--regional #0b5cad)');
       assert.ok(!markup.includes('rgb(111, 177, 242)'), 'no dark-palette blue (#6fb1f2)');
       assert.ok(markup.includes('stroke:rgb(27, 31, 36)'), 'the target marker in the light ink (#1b1f24)');
+      const read = await readExport(page, markup);
+      assert.equal(read.key.find((k) => k.id === 'regional')?.paint[0], 'rgb(11, 92, 173)', 'the key in the light palette too');
+      assert.ok(!/var\(--/.test(markup), 'CSS variables are resolved');
     },
   },
 ];

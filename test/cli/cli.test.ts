@@ -125,6 +125,20 @@ describe('cli share', () => {
     expect(json.fund).toBeUndefined();
   });
 
+  it('shares by the nucleolus, which is in the core, and says so in words', async () => {
+    const json = JSON.parse((await cli('share', '--target', '196.7', '--rule', 'nucleolus', '--json')).out);
+    expect(json.rule).toBe('nucleolus');
+    expect(json.core).toMatchObject({ inCore: true, efficient: true, blockingCount: 0 });
+    expect(json.nucleolus).toMatchObject({ inCore: true, coreNonEmpty: true });
+    expect(json.players.map((p: { responsibility: number }) => p.responsibility)).toEqual(json.nucleolus.values);
+    const { code, out } = await cli('share', '--target', '196.7', '--rule', 'nucleolus');
+    expect(code).toBe(0);
+    expect(out).toMatch(/rule nucleolus\./);
+    expect(out).toMatch(/cooperation saves .* which the rule shares out\./);
+    expect(out).toMatch(/This split is in the core/);
+    expect(out).toMatch(/Shapley value: .*; not in the core\./);
+  });
+
   it('shares among the 13 cities, with a fund', async () => {
     const { code, out } = await cli('share', '--target', '196.7', '--rule', 'gdp', '--players', 'cities', '--fund', 'emissions=1,contribution=1,gdp=0,benefit=1', '--json');
     expect(code).toBe(0);
@@ -167,7 +181,7 @@ describe('cli errors are one paragraph, never a stack trace', () => {
     ['missing data file', ['solve', '--target', '190', '--scenario', 'local', '--data', '/nonexistent.json'], /Cannot read the dataset \/nonexistent.json: ENOENT/],
     ['zero sweep step', ['sweep', '--step', '0'], /positive step/],
     ['bad format', ['sweep', '--format', 'xml'], /--format must be csv or json/],
-    ['share without a rule', ['share', '--target', '196.7'], /--rule is required: one of shapley, equal, contribution, gdp, population/],
+    ['share without a rule', ['share', '--target', '196.7'], /--rule is required: one of nucleolus, shapley, equal, contribution, gdp, population/],
     ['unknown rule', ['share', '--target', '196.7', '--rule', 'fair'], /--rule must be one of .*, got "fair"/],
     ['unknown players', ['share', '--target', '196.7', '--rule', 'gdp', '--players', 'counties'], /--players must be one of provinces, cities, got "counties"/],
     ['malformed fund', ['share', '--target', '196.7', '--rule', 'gdp', '--fund', 'wealth=1'], /--fund takes name=weight pairs/],

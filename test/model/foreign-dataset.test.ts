@@ -5,6 +5,7 @@ import { solvePlan, type GLPK } from '../../src/model/lp';
 import { sweep } from '../../src/model/sweep';
 import { costGame, players } from '../../src/model/sharing';
 import { RULES, sharingReport } from '../../src/model/sharing-rules';
+import { nucleolus } from '../../src/model/nucleolus';
 import { monteCarlo, tornado } from '../../src/model/uncertainty';
 import { validateDataset } from '../../src/model/validate';
 import { defaultState, viewContext } from '../../src/state/state';
@@ -46,8 +47,9 @@ describe('a small foreign dataset (3 places, 2 provinces, 1 pollutant)', () => {
       const game = costGame(glpk, dataset, { targets: [{ receptor: 'lakeside', target: 155 }], players: mode });
       expect(game.players).toHaveLength(mode === 'provinces' ? 2 : 3);
       expect(players(dataset, mode).map((p) => p.id)).toEqual(mode === 'provinces' ? ['north', 'south'] : ['riverton', 'hillcrest', 'lakeside']);
+      const nu = nucleolus(glpk, game);
       for (const rule of RULES) {
-        const report = sharingReport(game, rule);
+        const report = sharingReport(game, rule, { nucleolus: nu });
         expect(report.players.reduce((s, p) => s + p.payment, 0)).toBeCloseTo(0, 3);
       }
     }

@@ -1,3 +1,4 @@
+import { mulberry32 } from '../../src/model/uncertainty';
 /**
  * Hostile datasets: a seeded generator mutates the bundled datasets and the tiny fixture
  * (deleted and swapped fields, wrong types, NaN as null, huge and tiny numbers, long strings,
@@ -16,6 +17,7 @@ import { decodeDatasetBytes } from '../../src/model/load';
 import { exportLp, QueryError, solvePlan, targetSlack, type GLPK } from '../../src/model/lp';
 import { costGame, costTolerance } from '../../src/model/sharing';
 import { sharingReport } from '../../src/model/sharing-rules';
+import { nucleolus } from '../../src/model/nucleolus';
 import { createSweeper } from '../../src/model/sweep';
 import type { Dataset, PlanResult, ReceptorTarget } from '../../src/model/types';
 import { parseDataset, validateDataset } from '../../src/model/validate';
@@ -26,16 +28,7 @@ const DATASETS = Number(process.env.AIRSHED_FUZZ_DATASETS ?? 10_000);
 const SEED = Number(process.env.AIRSHED_FUZZ_SEED ?? 20240601);
 const UNKNOWN = 'zz_unknown_fuzz_field';
 
-/** mulberry32 (a copy, so the fuzz does not depend on the model under test). */
-function random(seed: number): () => number {
-  let a = seed | 0;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+const random = mulberry32;
 
 type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
 type Slot = { parent: Json[] | { [key: string]: Json }; key: string | number };
@@ -260,7 +253,7 @@ describe('fuzz: hostile datasets', () => {
         expectFormulaSafe(sweepCsv(rows));
         try {
           const game = costGame(glpk, dataset, { targets: [{ receptor: one, target }], players: 'provinces' });
-          const report = sharingReport(game, 'shapley');
+          const report = sharingReport(game, 'shapley', { nucleolus: nucleolus(glpk, game) });
           expectFiniteDeep(game.value);
           // Shapley values add up to v(N), to the game's own tolerance (relative to its largest coalition cost) or LIMITS.yuanResolution.
           const gap = Math.abs(report.players.reduce((s, p) => s + p.responsibility, 0) - game.value[game.value.length - 1]);

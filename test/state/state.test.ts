@@ -16,7 +16,7 @@ describe('URL state', () => {
   it('round-trips every field exactly', () => {
     const state: ViewState = {
       target: 171.3, unit: 'ppb', scenario: 'local', receptors: ['beijing', 'baoding', 'langfang'], rule: 'gdp', players: 'cities',
-      colorBy: 'effectiveness', selected: 'tangshan', view: 'pay', lang: 'zh', theme: 'projector', embed: true, panels: ['map', 'chart'], slide: 3,
+      colorBy: 'effectiveness', selected: 'tangshan', view: 'pay', lang: 'zh', theme: 'projector', embed: true, panels: ['map', 'chart'], transparent: true, slide: 3,
       deck: ['target=180.0&v=1', 'scenario=local&target=190.0&v=1', 'view=pay&v=1'],
       data: 'bth-ozone-calibrated', adjust: { response: 0.7, 'beijing-own': 0.42 }, seed: 7,
       group: 'sector', fund: { emissions: 0.2, contribution: 0, gdp: 1, benefit: 0.5 },
@@ -27,6 +27,23 @@ describe('URL state', () => {
     const all = { ...defaultState('en'), receptors: [...ids.receptors] };
     expect(encodeState(all)).toContain('receptors=all');
     expect(decodeState(encodeState(all), ids).state).toEqual(all);
+  });
+
+  it('keeps the four original embed panels working and adds the headline card and the slider alone', () => {
+    // Links made before the headline existed show exactly what they showed.
+    expect(decodeState('embed&panels=controls,map,chart,summary', ids)).toMatchObject({ state: { embed: true, panels: ['controls', 'map', 'chart', 'summary'] }, notices: [] });
+    expect(decodeState('embed&panels=summary,map', ids).state.panels).toEqual(['map', 'summary']);
+    // The new names, in a canonical order.
+    expect(decodeState('embed&panels=slider,headline', ids)).toMatchObject({ state: { panels: ['headline', 'slider'] }, notices: [] });
+    expect(encodeState({ ...defaultState('en'), embed: true, panels: ['headline', 'chart'] })).toBe('data=bth-ozone&embed&lang=en&panels=headline,chart&v=1');
+    // A default embed shows everything, leading with the headline.
+    expect(decodeState('embed', ids).state.panels).toEqual(['headline', 'slider', 'controls', 'map', 'chart', 'summary']);
+  });
+
+  it('reads a transparent background (bg=transparent) and ignores anything else there', () => {
+    expect(decodeState('embed&bg=transparent', ids)).toMatchObject({ state: { transparent: true }, notices: [] });
+    expect(encodeState({ ...defaultState('en'), embed: true, transparent: true })).toBe('bg=transparent&data=bth-ozone&embed&lang=en&v=1');
+    expect(decodeState('bg=red', ids)).toMatchObject({ state: { transparent: false }, notices: [{ param: 'bg', key: 'notice.ignored' }] });
   });
 
   it('uses the preferred language only when the link has none', () => {

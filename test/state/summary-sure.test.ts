@@ -31,7 +31,7 @@ describe('the summary sentence says how sure it is', () => {
     expect(sureText(report({ ratio: summary(1.2, 2.4, 7.5, 900), infeasible: { local: 100, regional: 0 } }), view())).toBe(
       'Over 1,000 draws of the uncertain assumptions, acting alone costs 2.4× as much (90% of draws between 1.2× and 7.5×). Local control cannot reach the target in 100 of them.',
     );
-    expect(sureText(report(), view({ lang: 'zh' }))).toBe('在不确定假设的 1,000 组抽样中，各自为战的成本是区域联合控制的 3.1 倍（90% 的抽样介于 1.8 倍 与 5.2 倍 之间）。');
+    expect(sureText(report(), view({ lang: 'zh' }))).toBe('在不确定假设的 1,000 组抽样中，属地控制的成本是区域联合控制的 3.1 倍（90% 的抽样介于 1.8 倍 与 5.2 倍 之间）。');
   });
 
   it('gives the cost when acting alone mostly cannot reach the target, and says so when no draw can', () => {

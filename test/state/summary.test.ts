@@ -24,7 +24,7 @@ describe('summary sentence', () => {
   });
 
   it('speaks Chinese with 亿元', () => {
-    expect(summary({ target: 196.7, lang: 'zh' })).toBe('区域联合控制每年花费5.72 亿元即可使北京达到196.7 μg/m³，比各自为战少花72%。廊坊和天津削减最多。');
+    expect(summary({ target: 196.7, lang: 'zh' })).toBe('区域联合控制每年花费5.72 亿元即可使北京达到196.7 μg/m³，比属地控制少花72%。廊坊和天津削减最多。');
   });
 
   it('shows ppb when asked', () => {

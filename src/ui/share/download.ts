@@ -1,35 +1,31 @@
 /**
  * DOM helpers for the Share panel: stand-alone SVG from a chart on the page (its computed
- * styles inlined, on white, with a title, the chart's key and an attribution line), PNG at 2x
- * through a canvas, file downloads and copying text.
+ * styles inlined, on white, with a title, a subtitle naming the view, the chart's key drawn from
+ * its key items (charts/keys.ts, the same items the page draws), and source, licence and link
+ * lines), PNG at 2x through a canvas, file downloads and copying text.
  */
+import { SWATCH, swatchShapes, type KeyItem } from '../../charts/keys';
 
 const SVG_NS = 'http://www.w3.org/2000/svg';
 
 /** Paint properties copied from each element's computed style. */
-const PAINT = ['fill', 'stroke', 'stroke-width', 'stroke-dasharray', 'opacity'] as const;
+const PAINT = ['fill', 'stroke', 'stroke-width', 'stroke-dasharray', 'opacity', 'fill-opacity', 'stroke-opacity', 'paint-order', 'stroke-linejoin'] as const;
 /** Text properties, copied onto the root and every text element. */
 const TEXT = ['font-size', 'font-family', 'font-weight', 'text-anchor'] as const;
-/** Elements that draw nothing themselves. */
-const SKIP = new Set(['title', 'desc', 'defs', 'metadata', 'style', 'script']);
+/** Elements that draw nothing themselves (a pattern's shapes inside <defs> do draw: not skipped). */
+const SKIP = new Set(['title', 'desc', 'metadata', 'style', 'script']);
 
 const INK = '#1b1f24';
 const MUTED = '#4f5863';
 
-export interface KeyItem {
-  label: string;
-  /** CSS colour of the swatch. */
-  color: string;
-  opacity: number;
-  /** Drawn as a dashed line rather than a block. */
-  dashed: boolean;
-}
-
 export interface StandaloneOptions {
   title: string;
-  attribution: string;
-  /** The chart's key (legend), drawn under the title. */
+  /** The view: places, target in the display unit, scenario. */
+  subtitle?: string;
+  /** The chart's key (legend), drawn under the subtitle: the same items the page's key draws. */
   key?: KeyItem[];
+  /** Lines at the foot: the source, the licence, the link to the view. */
+  footer?: string[];
   background?: string;
 }
 
@@ -100,22 +96,21 @@ function inlineStyles(source: Element, clone: Element): void {
   for (let i = 0; i < from.length && i < to.length; i++) inlineStyles(from[i], to[i]);
 }
 
-/** The key (legend) of a chart's figure: each `.key li` with the colour of its swatch. */
-export function readKey(figure: Element | null): KeyItem[] {
-  if (!figure) return [];
-  return [...figure.querySelectorAll('.key li')].map((li) => {
-    const swatch = li.querySelector('i');
-    const style = swatch ? getComputedStyle(swatch) : null;
-    let color = style?.backgroundColor ?? MUTED;
-    let dashed = false;
-    if (!style || color === 'transparent' || /rgba\([^)]*,\s*0\)$/.test(color)) {
-      // A gradient swatch (a dashed line): take its first colour.
-      const first = style?.backgroundImage.match(/rgba?\([^)]*\)|#[0-9a-f]{3,8}/i)?.[0];
-      color = first ?? MUTED;
-      dashed = Boolean(first);
-    }
-    return { label: (li.textContent ?? '').trim(), color, opacity: style ? Number(style.opacity) || 1 : 1, dashed };
-  });
+/**
+ * A CSS colour as the browser computes it (`var(--regional)` -> `rgb(11, 92, 173)`, `#0072B2` ->
+ * `rgb(0, 114, 178)`), read from a probe element so that theme variables resolve in the palette
+ * in force (withLightTheme) and every colour of the export is written the same way.
+ */
+export function resolveColor(color: string): string {
+  const probe = document.createElement('span');
+  probe.style.color = color;
+  probe.style.display = 'none';
+  document.body.append(probe);
+  try {
+    return getComputedStyle(probe).color || MUTED;
+  } finally {
+    probe.remove();
+  }
 }
 
 /** Text width in px for layout, measured with a canvas (estimated where there is no 2D context). */
@@ -158,19 +153,23 @@ function element<K extends keyof SVGElementTagNameMap>(tag: K, attributes: Recor
 
 /**
  * A stand-alone copy of a chart's `<svg>`: computed styles inline, a white background, a title,
- * the chart's key and an attribution line, with explicit size and viewBox.
+ * a subtitle, the chart's key and footer lines (source, licence, link), with explicit size and
+ * viewBox. Call it inside withLightTheme: the key's theme colours resolve in the light palette.
  */
 export function standaloneSvg(svg: SVGSVGElement, options: StandaloneOptions): StandaloneSvg {
   const box = svg.getBoundingClientRect();
   const chartWidth = Math.round(svg.width.baseVal.value || box.width);
   const chartHeight = Math.round(svg.height.baseVal.value || box.height);
-  // Room on the right for a tick label centred on the last tick.
+  // The chart sits at the same left edge as the title (its axis title starts at its own x = 0),
+  // with a little room on the right for a tick label centred on the last tick.
   const pad = 12;
-  const width = Math.max(chartWidth + pad, 320);
+  const width = Math.max(pad + chartWidth + 6, 320);
   const font = getComputedStyle(svg).fontFamily || 'system-ui, sans-serif';
 
   const clone = svg.cloneNode(true) as SVGSVGElement;
   inlineStyles(svg, clone);
+  // Interactive marks (the cost curve's readout) stay on the page.
+  for (const skip of clone.querySelectorAll('[data-export="skip"]')) skip.remove();
   for (const attribute of ['role', 'aria-labelledby', 'aria-describedby', 'aria-label', 'tabindex']) clone.removeAttribute(attribute);
   clone.setAttribute('width', String(chartWidth));
   clone.setAttribute('height', String(chartHeight));
@@ -181,42 +180,55 @@ export function standaloneSvg(svg: SVGSVGElement, options: StandaloneOptions): S
   const background = element('rect', { x: 0, y: 0, width: '100%', height: '100%', fill: options.background ?? '#ffffff' });
   root.append(background);
 
+  const text = (x: number, y: number, size: number, fill: string, content: string, weight = 400) =>
+    element('text', { x, y, style: `font-family:${font};font-size:${size}px;font-weight:${weight};fill:${fill}` }, content);
   let y = pad;
   for (const line of wrapText(options.title, `600 15px ${font}`, width - 2 * pad)) {
     y += 19;
-    root.append(element('text', { x: pad, y, style: `font-family:${font};font-size:15px;font-weight:600;fill:${INK}` }, line));
+    root.append(text(pad, y, 15, INK, line, 600));
   }
-  y += 4;
+  for (const line of options.subtitle ? wrapText(options.subtitle, `12.5px ${font}`, width - 2 * pad) : []) {
+    y += 17;
+    root.append(text(pad, y, 12.5, MUTED, line));
+  }
+  y += 6;
 
-  // The key, wrapped to the width.
+  // The key, wrapped to the width: each item a group with its swatch and its label.
   const keyFont = `12px ${font}`;
+  const colors = new Map<string, string>();
+  const paint = (color: string) => {
+    if (!colors.has(color)) colors.set(color, resolveColor(color));
+    return colors.get(color)!;
+  };
   let x = pad;
   let rowY = y + 14;
   for (const item of options.key ?? []) {
-    const itemWidth = 20 + measure(item.label, keyFont) + 14;
+    const itemWidth = SWATCH.width + 5 + measure(item.label, keyFont) + 14;
     if (x > pad && x + itemWidth > width - pad) {
       x = pad;
       rowY += 18;
     }
-    root.append(
-      item.dashed
-        ? element('line', { x1: x, x2: x + 16, y1: rowY - 4, y2: rowY - 4, style: `stroke:${item.color};stroke-width:2.5;stroke-dasharray:5 3;opacity:${item.opacity}` })
-        : element('rect', { x, y: rowY - 10, width: 16, height: 10, style: `fill:${item.color};opacity:${item.opacity}` }),
-    );
-    root.append(element('text', { x: x + 20, y: rowY, style: `font-family:${font};font-size:12px;fill:${MUTED}` }, item.label));
+    const group = element('g', { 'data-key': item.id });
+    const swatch = element('g', { transform: `translate(${x},${rowY - SWATCH.height + 1})` });
+    for (const shape of swatchShapes(item, paint)) swatch.append(element(shape.tag, shape.attrs));
+    group.append(swatch, text(x + SWATCH.width + 5, rowY, 12, MUTED, item.label));
+    root.append(group);
     x += itemWidth;
   }
   y = (options.key?.length ? rowY : y) + 8;
 
-  clone.setAttribute('x', '0');
+  clone.setAttribute('x', String(pad));
   clone.setAttribute('y', String(y));
   root.append(clone);
-  y += chartHeight + 16;
-  for (const line of wrapText(options.attribution, `10px ${font}`, width - 2 * pad)) {
-    root.append(element('text', { x: pad, y, style: `font-family:${font};font-size:10px;fill:${MUTED}` }, line));
-    y += 13;
+  y += chartHeight + 18;
+  const footerFont = `10.5px ${font}`;
+  for (const [i, footer] of (options.footer ?? []).entries()) {
+    for (const line of wrapText(footer, footerFont, width - 2 * pad)) {
+      root.append(element('text', { x: pad, y, 'data-footer': i, style: `font-family:${font};font-size:10.5px;fill:${MUTED}` }, line));
+      y += 13.5;
+    }
   }
-  const height = Math.ceil(y + pad - 13);
+  const height = Math.ceil(y + pad - 13.5);
 
   root.setAttribute('width', String(width));
   root.setAttribute('height', String(height));
