@@ -76,10 +76,10 @@ try {
   if (process.env.TRACE) await browser.stopTracing();
   await context.close();
 
-  const line = (xs) => `median ${ms(pct(xs, 50))}, p95 ${ms(pct(xs, 95))}`;
+  const line = (xs) => (xs.length === 0 ? 'not measured by this build' : `median ${ms(pct(xs, 50))}, p95 ${ms(pct(xs, 95))}`);
   /** Where a step's time goes: the worker's solving, the rest of the round trip, Svelte's DOM update, then the frame. */
   const breakdown = (p) => {
-    const paint = p.update.map((u, i) => u - (p.solve[i] ?? 0) - (p.render[i] ?? 0));
+    const paint = p.render.length === 0 ? [] : p.update.map((u, i) => u - (p.solve[i] ?? 0) - (p.render[i] ?? 0));
     return `    worker solve ${line(p.worker)} · round trip (messages, queue) ${line(p.roundtrip)} · DOM update ${line(p.render)} · to the frame ${line(paint)}`;
   };
   console.log('Airshed browser benchmark (vite preview, headless Chromium, SwiftShader WebGL)');

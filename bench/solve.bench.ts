@@ -59,7 +59,7 @@ function timeShapley(label: string, mode: PlayerMode, receptors: string[], repea
 timeShapley('Shapley, 3 provinces, Beijing (7 coalitions)', 'provinces', ['beijing'], 20);
 timeShapley('Shapley, 13 cities, Beijing (8,191 coalitions)', 'cities', ['beijing'], 5);
 timeShapley('Shapley, 3 provinces, all receptors (LP)', 'provinces', all, 5);
-timeShapley('Shapley, 13 cities, all receptors (8,191 LPs)', 'cities', all, 1);
+timeShapley('Shapley, 13 cities, all receptors (8,191 LPs)', 'cities', all, 3);
 /** Uncertainty over the dataset's own inputs at the published target in Beijing. */
 function timeUncertainty(label: string, run: () => void, repeats: number) {
   run(); // warm-up

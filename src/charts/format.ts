@@ -15,8 +15,17 @@ export function chartNumber(value: number, digits = 2): string {
   return withMinus(String(rounded === 0 ? 0 : rounded));
 }
 
-/** yuan in words, as in readouts (亿元 in Chinese), with a true minus. */
-export const chartYuan = (yuan: number, lang: Lang, digits = 2) => withMinus(formatYuan(yuan, lang, digits));
+/**
+ * yuan in words for readouts, with a true minus: always 亿元 in Chinese (small sums keep three
+ * significant figures: 0.00512 亿元), bn or m yuan in English.
+ */
+export function chartYuan(yuan: number, lang: Lang, digits = 2): string {
+  if (lang !== 'zh') return withMinus(formatYuan(yuan, lang, digits));
+  const yi = yuan / 1e8;
+  const a = Math.abs(yi);
+  const places = a === 0 || a >= 1 ? digits : Math.min(8, 2 - Math.floor(Math.log10(a)));
+  return `${chartNumber(yi, places)} 亿元`;
+}
 
 /**
  * The unit a yuan axis is labelled in: 亿元 (1e8) in Chinese always; bn yuan (1e9) in English,

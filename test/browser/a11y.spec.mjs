@@ -186,6 +186,28 @@ export const tests = [
   dialog('lang=en&theme=dark', 'Share', '[data-testid="share-qr"]'),
   dialog('lang=en', 'Embed', '[data-testid="embed-snippet"]'),
   dialog('lang=zh&theme=dark', '课堂演示', '#lesson-title'),
+  {
+    name: "a11y: axe finds no violations with the key list ('?') open, dark, in Chinese",
+    locale: 'zh-CN',
+    async run({ page, origin, waitForPlan }) {
+      await page.goto(`${origin}/?lang=zh&theme=dark`);
+      await explorerReady(page, waitForPlan);
+      await page.locator('body').click({ position: { x: 5, y: 300 } });
+      await page.keyboard.press('?');
+      await page.locator('dialog[open] [data-testid="help"]').waitFor();
+      await assertNoViolations(page, 'the key list (lang=zh&theme=dark)');
+    },
+  },
+  {
+    name: 'a11y: axe finds no violations on the headline-card embed (transparent, en and zh)',
+    async run({ page, origin }) {
+      for (const lang of ['en', 'zh']) {
+        await page.goto(`${origin}/?embed&panels=headline,slider&bg=transparent&lang=${lang}`);
+        await page.locator('[data-testid="headline"]:not([aria-busy="true"])').waitFor({ timeout: 20_000 });
+        await assertNoViolations(page, `the headline-card embed (${lang})`);
+      }
+    },
+  },
   embed('embed&lang=en'),
   embed('embed&dark=true&lang=zh', { locale: 'zh-CN' }),
   {

@@ -75,8 +75,9 @@ export const tests = [
     name: "hostile: two tabs editing the teacher's deck keep each other's slides",
     async run({ page, origin }) {
       const other = await page.context().newPage();
-      for (const p of [page, other]) {
-        await p.goto(`${origin}/?lang=en`);
+      // Two different views, so each tab has a slide of its own to add.
+      for (const [p, target] of [[page, 200], [other, 190]]) {
+        await p.goto(`${origin}/?lang=en&target=${target}`);
         await planOn(p);
         await p.getByRole('button', { name: 'Lesson' }).click();
       }

@@ -53,7 +53,8 @@ export const tests = [
       });
       assert.equal(names.length, 1, `one cache: ${names}`);
       assert.match(names[0], new RegExp(`^airshed-precache ${origin}/ [0-9a-f]{16}$`));
-      const dist = fileURLToPath(new URL('../../dist/', import.meta.url));
+      // The build being served (harness.startServer honours DIST_DIR too).
+      const dist = process.env.DIST_DIR ? `${process.env.DIST_DIR.replace(/\/$/, '')}/` : fileURLToPath(new URL('../../dist/', import.meta.url));
       const built = readdirSync(dist, { recursive: true, withFileTypes: true })
         .filter((d) => d.isFile())
         .map((d) => relative(dist, join(d.parentPath, d.name)).split(sep).join('/'))

@@ -23,7 +23,7 @@ export const tests = [
       assert.match(await svg.locator('desc').textContent(), /the most important first/);
       assert.match(await text(page, 'tornado-reading'), /depends most on /);
       // The card and the sentence carry the interval too.
-      assert.match(await text(page, 'interval-regional'), /^90%: [\d.]+ (bn|m) yuan to [\d.]+ (bn|m) yuan$/);
+      assert.match(await text(page, 'interval-regional'), /^90%: [\d.]+\s(bn|m) yuan to [\d.]+\s(bn|m) yuan$/);
       assert.match(await text(page, 'summary'), /Over 1,000 draws of the uncertain assumptions, .*90% of/);
     },
   },

@@ -79,6 +79,10 @@ describe('chart numbers', () => {
     expect(withMinus('2015-2020')).toBe('2015-2020');
     expect(withMinus('saving: -3 bn')).toBe(`saving: ${MINUS}3 bn`);
     expect(chartYuan(-2.5e8, 'zh')).toBe(`${MINUS}2.5 亿元`);
+    // Always 亿元 in Chinese, small sums included.
+    expect(chartYuan(512_000, 'zh')).toBe('0.00512 亿元');
+    expect(chartYuan(0, 'zh')).toBe('0 亿元');
+    expect(chartYuan(2.046e9, 'zh')).toBe('20.46 亿元');
     expect(chartYuan(-5.72e8, 'en')).toBe(`${MINUS}572 m yuan`);
   });
 
