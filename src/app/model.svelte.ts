@@ -16,6 +16,7 @@ import type { Problem } from '../model/validate';
 import { decodeState, defaultState, encodeState, EMPTY_CONTEXT, MAX_SEED, requestedDataset, viewContext, type Notice, type ViewContext, type ViewState } from '../state/state';
 import { deckSlideView, describeView, LESSON, slideBody, slideView, sweepPath } from '../state/lesson';
 import { translate } from '../state/i18n';
+import { shownPlan } from '../state/summary';
 import type { PlanPair, SolverApi } from '../worker/api';
 import { Scheduler } from './scheduler';
 
@@ -83,7 +84,7 @@ export class AppModel {
   private version = $state(0);
 
   /** The plan a single-plan display shows: the local one only when local control is chosen. */
-  shownPlan = $derived(this.plans ? (this.view.scenario === 'local' ? this.plans.local : this.plans.regional) : null);
+  shownPlan = $derived(shownPlan(this.plans, this.view.scenario));
   slideCount = $derived(this.view.deck.length || LESSON.length);
   slideText = $derived.by(() => {
     if (!this.dataset || this.view.slide === null) return { title: '', body: '' };

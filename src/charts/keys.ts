@@ -7,7 +7,7 @@
  */
 import type { Dataset, Lang } from '../model/types';
 import type { ViewState } from '../state/state';
-import { formatOzone, translate, type MessageKey } from '../state/i18n';
+import { formatOzone, translator } from '../state/i18n';
 import { provinceColor } from './format';
 
 /**
@@ -71,7 +71,6 @@ export function swatchShapes(item: KeyItem, paint: (color: string) => string = (
   }
 }
 
-const tr = (lang: Lang) => (key: MessageKey, params?: Record<string, string | number>) => translate(lang, key, params);
 
 /** The published study's result is drawn when the view constrains exactly the place it was published for. */
 export function publishedShown(dataset: Dataset, view: Pick<ViewState, 'receptors'>) {
@@ -81,7 +80,7 @@ export function publishedShown(dataset: Dataset, view: Pick<ViewState, 'receptor
 
 /** The cost curve: both scenarios, the saving between them, the published points, the marks and the target. */
 export function costCurveKey(dataset: Dataset, view: Pick<ViewState, 'receptors' | 'lang' | 'unit'>): KeyItem[] {
-  const t = tr(view.lang);
+  const t = translator(view.lang);
   const ozone = (ug: number) => formatOzone(ug, view.unit, view.lang, dataset.units.ugPerPpb);
   const items: KeyItem[] = [
     { id: 'regional', label: t('scenario.regional'), shape: 'line', colors: ['var(--regional)'] },
@@ -109,7 +108,7 @@ function meritProvinces(dataset: Dataset, view: Pick<ViewState, 'receptors' | 's
  * rest pale; the place selected on the map outlined; the cut the target needs as a dashed line.
  */
 export function meritOrderKey(dataset: Dataset, view: Pick<ViewState, 'receptors' | 'scenario' | 'lang' | 'selected' | 'target'>): KeyItem[] {
-  const t = tr(view.lang);
+  const t = translator(view.lang);
   const provinces = meritProvinces(dataset, view);
   const colors = provinces.map(provinceColor);
   const items: KeyItem[] = provinces.map((i) => ({ id: `province-${dataset.provinces[i].id}`, label: dataset.provinces[i].name[view.lang], shape: 'block', colors: [provinceColor(i)] }));
@@ -126,7 +125,7 @@ export function meritOrderKey(dataset: Dataset, view: Pick<ViewState, 'receptors
 
 /** The tornado: the input at its low end, at its high end, and the base value. */
 export function tornadoKey(lang: Lang): KeyItem[] {
-  const t = tr(lang);
+  const t = translator(lang);
   return [
     { id: 'low', label: t('tornado.low'), shape: 'block', colors: ['var(--muted)'] },
     { id: 'high', label: t('tornado.high'), shape: 'block', colors: ['var(--accent)'] },

@@ -9,6 +9,7 @@ import {
 } from '../model/index';
 import { formatTonnes, formatYuan } from '../model/format';
 import { parseCatalogue } from '../model/catalogue';
+import { placeName } from '../state/i18n';
 import { decodeDatasetBytes } from '../model/load';
 import { MAX_DATASET_BYTES } from '../model/limits';
 import { DECIMAL_RULE, parseDecimal } from '../model/numbers';
@@ -224,7 +225,7 @@ function adjustmentsOf(raw: string, dataset: Dataset): Record<string, number> {
 function uncertaintyText(report: UncertaintyReport, swings: Tornado, dataset: Dataset): string {
   const yuan = (x: number) => formatYuan(x, 'en');
   const times = (x: number) => `${x.toFixed(1)}×`;
-  const place = (id: string) => dataset.jurisdictions.find((j) => j.id === id)?.name.en ?? id;
+  const place = (id: string) => placeName(dataset, id, 'en');
   const targets = report.targets.length > 3 ? `${report.targets.length} receptors' targets` : report.targets.map((t) => `${place(t.receptor)} ${t.target} μg/m³`).join(', ');
   const held = Object.entries(report.fixed).map(([id, value]) => `${id} = ${value}`);
   const line = (label: string, summary: Summary, nominal: number | null, format: (x: number) => string) =>
@@ -255,7 +256,7 @@ function uncertaintyText(report: UncertaintyReport, swings: Tornado, dataset: Da
 function shareText(report: SharingReport, dataset: Dataset): string {
   const yuan = (x: number) => formatYuan(x, 'en');
   const name = (id: string) => report.players.find((p) => p.id === id)?.name.en ?? id;
-  const place = (id: string) => dataset.jurisdictions.find((j) => j.id === id)?.name.en ?? id;
+  const place = (id: string) => placeName(dataset, id, 'en');
   // Long receptor lists (--receptors all) read better as a count.
   const targets = report.targets.length > 3 ? `${report.targets.length} receptors' targets` : report.targets.map((t) => `${place(t.receptor)} ${t.target} μg/m³`).join(', ');
   const { backstop } = report.game;
@@ -324,7 +325,7 @@ function planJson(plan: PlanResult) {
 }
 
 function planText(plan: PlanResult, dataset: Dataset): string {
-  const name = (id: string) => dataset.jurisdictions.find((j) => j.id === id)?.name.en ?? id;
+  const name = (id: string) => placeName(dataset, id, 'en');
   const targets = plan.query.targets.map((t) => `${name(t.receptor)} ${t.target} μg/m³`).join(', ');
   if (!plan.feasible) {
     return [`${plan.query.scenario} control cannot meet ${targets}:`, ...plan.infeasibility.map((i) => `  - ${i.reason}.`)].join('\n');

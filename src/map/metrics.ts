@@ -3,7 +3,7 @@ import { scaleQuantize, schemeYlGnBu, schemeYlOrBr } from 'd3';
 import { effectByJurisdiction } from '../model/attribution';
 import type { Dataset, Lang, PlanResult } from '../model/types';
 import type { ColorBy, ViewState } from '../state/state';
-import { formatOzone, formatPercent, formatTonnes, formatYuan, joinNames, translate } from '../state/i18n';
+import { formatOzone, formatPercent, formatTonnes, formatYuan, joinNames, placeName, translator } from '../state/i18n';
 
 /** A payment drawn as an arrow between the label anchors of two groups of jurisdictions. */
 export interface MapFlow {
@@ -71,14 +71,14 @@ export interface MapCaption {
 type CaptionView = Pick<ViewState, 'colorBy' | 'scenario' | 'target' | 'unit' | 'lang' | 'receptors'>;
 
 export function mapCaption(dataset: Dataset, plan: PlanResult | null, view: CaptionView): MapCaption {
-  const t = (key: Parameters<typeof translate>[1], params?: Record<string, string | number>) => translate(view.lang, key, params);
+  const t = translator(view.lang);
   // The plan on the map is the one passed in (Who pays maps the regional plan whatever the scenario).
   const mapped = plan?.query.scenario ?? (view.scenario === 'local' ? 'local' : 'regional');
   const planText = view.scenario === 'compare' && mapped === 'regional' ? t('map.plan.compareRegional') : t(`map.plan.${mapped}`);
   const ids = view.receptors;
   const places = ids.length === dataset.receptors.length && ids.length > 1
     ? t('headline.allPlaces', { n: ids.length })
-    : joinNames(ids.map((id) => dataset.jurisdictions.find((j) => j.id === dataset.receptors.find((r) => r.id === id)?.jurisdiction)?.name[view.lang] ?? id), view.lang);
+    : joinNames(ids.map((id) => placeName(dataset, dataset.receptors.find((r) => r.id === id)?.jurisdiction ?? id, view.lang)), view.lang);
   return {
     title: t('map.title', { metric: t(`color.${view.colorBy}`), plan: planText, target: formatOzone(view.target, view.unit, view.lang, dataset.units.ugPerPpb), places }),
     note: plan && !plan.feasible ? t('map.unreachable', { plan: t(`map.plan.${mapped}`) }) : null,

@@ -22,6 +22,7 @@
 import type { GLPK, LP } from 'glpk.js/node';
 import { SOLVER_OPTIONS } from './lp';
 import { COST_TOLERANCE, type CostGame, type SharingProgress } from './sharing';
+import { runSteps } from './steps';
 
 /** Relative tolerance (to the largest |v(S)|) for tight rows, non-zero duals and the span test. */
 const EPS = 1e-9;
@@ -194,9 +195,5 @@ function provablyTight(glpk: GLPK, lp: LP, free: number[], t: number, excess: (m
 
 /** nucleolusSteps run to the end in one go. */
 export function nucleolus(glpk: GLPK, game: Pick<CostGame, 'players' | 'value'>): Nucleolus {
-  const steps = nucleolusSteps(glpk, game);
-  for (;;) {
-    const next = steps.next();
-    if (next.done) return next.value;
-  }
+  return runSteps(nucleolusSteps(glpk, game));
 }

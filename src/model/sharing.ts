@@ -9,6 +9,7 @@ import { compile } from './compile';
 import { buildProblem, QueryError, scaleColumns, SOLVER_OPTIONS, solvePlan } from './lp';
 import { greedyPlan, meritOrder, type MeritStep } from './merit';
 import type { Dataset, LocalizedText, PlanResult, ReceptorTarget } from './types';
+import { runSteps } from './steps';
 
 export type PlayerMode = 'provinces' | 'cities';
 export const PLAYER_MODES: readonly PlayerMode[] = ['provinces', 'cities'];
@@ -202,12 +203,7 @@ export function* costGameSteps(glpk: GLPK, dataset: Dataset, query: SharingQuery
 
 /** costGameSteps run to the end in one go, reporting progress to an optional callback. */
 export function costGame(glpk: GLPK, dataset: Dataset, query: SharingQuery, onProgress?: (done: number, total: number) => void): CostGame {
-  const steps = costGameSteps(glpk, dataset, query);
-  for (;;) {
-    const next = steps.next();
-    if (next.done) return next.value;
-    onProgress?.(next.value.done, next.value.total);
-  }
+  return runSteps(costGameSteps(glpk, dataset, query), onProgress);
 }
 
 /** Tolerance in yuan for comparing costs in this game. */

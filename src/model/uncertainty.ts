@@ -9,6 +9,7 @@ import { buildProblem, QueryError, solvePlan } from './lp';
 import { greedyPlan, meritOrder, type MeritStep } from './merit';
 import { players, shapley, type CostGame, type PlayerMode } from './sharing';
 import type { Dataset, LocalizedText, ReceptorTarget, Scenario, UncertainInput } from './types';
+import { runSteps } from './steps';
 
 export const DEFAULT_DRAWS = 1000;
 export const MAX_DRAWS = 10_000;
@@ -424,12 +425,7 @@ export function* monteCarloSteps(glpk: GLPK, dataset: Dataset, query: Uncertaint
 
 /** monteCarloSteps run to the end in one go, reporting progress to an optional callback. */
 export function monteCarlo(glpk: GLPK, dataset: Dataset, query: UncertaintyQuery, onProgress?: (done: number, total: number) => void): UncertaintyReport {
-  const steps = monteCarloSteps(glpk, dataset, query);
-  for (;;) {
-    const next = steps.next();
-    if (next.done) return next.value;
-    onProgress?.(next.value.done, next.value.total);
-  }
+  return runSteps(monteCarloSteps(glpk, dataset, query), onProgress);
 }
 
 export interface TornadoRow {

@@ -7,7 +7,7 @@
 import type { Dataset, Lang, PlanResult } from '../model/types';
 import type { UncertaintyReport } from '../model/uncertainty';
 import type { ViewState } from './state';
-import { formatOzone, joinNames, translate } from './i18n';
+import { formatOzone, joinNames, translate, placeName } from './i18n';
 import { formatYuanIn, yuanScale, type YuanScale } from './money';
 import { formatRatio, reportMatches, usable } from './sure';
 
@@ -29,7 +29,7 @@ export interface Headline {
 type Plans = { regional: PlanResult; local: PlanResult };
 type HeadlineView = Pick<ViewState, 'lang' | 'unit' | 'scenario'> & Partial<Pick<ViewState, 'adjust'>>;
 
-const name = (dataset: Dataset, id: string, lang: Lang) => dataset.jurisdictions.find((j) => j.id === id)?.name[lang] ?? id;
+const name = placeName;
 const capitalise = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
 
 /** The places that must meet the target, in words. */

@@ -1,7 +1,7 @@
 /** Every visible string in both languages; numbers in each language's conventions. */
 import { formatTonnes, formatYuan as formatYuanPlain } from '../model/format';
 import { trueMinus } from './money';
-import type { Lang, LocalizedText } from '../model/types';
+import type { Dataset, Lang, LocalizedText } from '../model/types';
 import type { Unit } from './state';
 
 const en = {
@@ -979,6 +979,19 @@ export function translate(lang: Lang, key: MessageKey, params: Record<string, st
 }
 
 export const localName = (text: LocalizedText, lang: Lang) => text[lang];
+
+export type Translator = (key: MessageKey, params?: Record<string, string | number>) => string;
+const translators = new Map<Lang, Translator>();
+/** The one translator per language: `t(key, params)` in that language. */
+export function translator(lang: Lang): Translator {
+  let t = translators.get(lang);
+  if (!t) translators.set(lang, (t = (key, params) => translate(lang, key, params)));
+  return t;
+}
+
+/** The one place-name lookup: a jurisdiction's name in a language, or its id when unknown. */
+export const placeName = (dataset: Pick<Dataset, 'jurisdictions'>, id: string, lang: Lang): string =>
+  dataset.jurisdictions.find((j) => j.id === id)?.name[lang] ?? id;
 
 export function formatOzone(ug: number, unit: Unit, lang: Lang, ugPerPpb: number): string {
   const value = unit === 'ppb' ? (ug / ugPerPpb).toFixed(1) : ug.toFixed(1);

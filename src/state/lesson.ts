@@ -5,7 +5,7 @@
  */
 import type { Dataset, Lang, LocalizedText, PlanResult } from '../model/types';
 import type { SweepRow } from '../model/sweep';
-import { formatOzone, formatYuan, joinNames, translate } from './i18n';
+import { formatOzone, formatYuan, joinNames, translate, placeName } from './i18n';
 import { headline } from './headline';
 import { formatYuanIn, yuanScale } from './money';
 import { decodeState, type ViewContext, type ViewState } from './state';
@@ -36,7 +36,6 @@ export interface Slide {
 
 const fill = (text: LocalizedText, lang: Lang, params: Record<string, string>) => text[lang].replace(/\{(\w+)\}/g, (_, k: string) => params[k] ?? `{${k}}`);
 const join = (lang: Lang, parts: string[]) => parts.filter(Boolean).join(lang === 'zh' ? '' : ' ');
-const placeName = (dataset: Dataset, id: string, lang: Lang) => dataset.jurisdictions.find((j) => j.id === id)?.name[lang] ?? id;
 
 /** Whether cutting a place's own NOx raises its own ozone in the dataset (NOx titration). */
 export function ownNoxRaisesOzone(dataset: Dataset, receptor: string): boolean {
@@ -216,7 +215,7 @@ export function describeView(dataset: Dataset, ctx: ViewContext, query: string, 
   const { state } = decodeState(query, ctx, lang);
   const places = state.receptors.length === ctx.receptors.length
     ? translate(lang, 'controls.receptorsAll', { n: ctx.receptors.length })
-    : joinNames(state.receptors.map((id) => dataset.jurisdictions.find((j) => j.id === id)?.name[lang] ?? id), lang);
+    : joinNames(state.receptors.map((id) => placeName(dataset, id, lang)), lang);
   const what = state.view === 'pay' ? `${translate(lang, 'nav.pay')} · ${translate(lang, `rule.${state.rule}`)}` : translate(lang, `scenario.${state.scenario}`);
   return `${formatOzone(state.target, state.unit, lang, dataset.units.ugPerPpb)} · ${places} · ${what}`;
 }

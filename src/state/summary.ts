@@ -1,16 +1,18 @@
 /** The plain-language summary of the plans on screen, in either language. */
 import type { Dataset, Infeasibility, Lang, PlanResult } from '../model/types';
 import type { ViewState } from './state';
-import { formatOzone, formatYuan, joinNames, translate } from './i18n';
+import { formatOzone, formatYuan, joinNames, placeName, translate } from './i18n';
+import type { PlanPair } from '../worker/api';
 import type { UncertaintyReport } from '../model/uncertainty';
 import { formatQuantity, reportMatches, usable } from './sure';
 
-function placeName(dataset: Dataset, id: string, lang: Lang): string {
-  return dataset.jurisdictions.find((j) => j.id === id)?.name[lang] ?? id;
+/** The one rule for which plan a single-plan display shows: local only when local control is chosen. */
+export function shownPlan<P extends Pick<PlanPair, 'regional' | 'local'>>(plans: P | null, scenario: ViewState['scenario']): P['regional'] | null {
+  return plans ? (scenario === 'local' ? plans.local : plans.regional) : null;
 }
 
 function placesText(dataset: Dataset, ids: string[], lang: Lang): string {
-  if (ids.length === dataset.receptors.length) return lang === 'zh' ? '全部 13 个地区' : 'all 13 places';
+  if (ids.length === dataset.receptors.length) return lang === 'zh' ? `全部 ${ids.length} 个地区` : `all ${ids.length} places`;
   return joinNames(ids.map((id) => placeName(dataset, id, lang)), lang);
 }
 
@@ -77,7 +79,7 @@ export function sureText(report: UncertaintyReport, view: Pick<ViewState, 'lang'
 }
 
 export function summaryText(dataset: Dataset, plans: { regional: PlanResult; local: PlanResult }, view: ViewState, report: UncertaintyReport | null = null): string {
-  const main = view.scenario === 'local' ? plans.local : plans.regional;
+  const main = shownPlan(plans, view.scenario)!;
   const sentence = planText(dataset, plans, view);
   // The interval joins only when the report was made for the plans on screen.
   if (!reportMatches(report, main.query.targets, view.adjust ?? {})) return sentence;
@@ -86,7 +88,7 @@ export function summaryText(dataset: Dataset, plans: { regional: PlanResult; loc
 
 function planText(dataset: Dataset, plans: { regional: PlanResult; local: PlanResult }, view: ViewState): string {
   const lang = view.lang;
-  const main = view.scenario === 'local' ? plans.local : plans.regional;
+  const main = shownPlan(plans, view.scenario)!;
   // Words follow the plans on screen, which can trail the slider by a solve.
   const { targets } = main.query;
   const target = formatOzone(targets[0].target, view.unit, lang, dataset.units.ugPerPpb);

@@ -102,6 +102,9 @@ async function answer<T>(work: () => Promise<T> | T): Promise<T | { ok: false; m
 
 export function createSolver(glpkReady: GLPK | Promise<GLPK>, { sliceMs = SLICE_MS, pause = () => new Promise((r) => setTimeout(r, 0)) }: SolverOptions = {}): SolverApi {
   const slicer = createSlicer(sliceMs, pause);
+  // A solver that fails to start is reported by ping() (and every call after it); marking the
+  // failure handled here keeps it from also surfacing as an uncaught rejection in the worker.
+  Promise.resolve(glpkReady).catch(() => undefined);
   /** The dataset as loaded, and with the visitor's adjustments applied. */
   let base: Dataset | undefined;
   let dataset: Dataset | undefined;
