@@ -7,11 +7,11 @@ import type { Reference } from '../../src/model/types';
 export const references: Record<string, Reference> = {
   'stat-yearbooks-2015': {
     kind: 'published',
-    text: 'Population (year-end resident, 10^4 persons) and GDP (10^8 yuan, current prices) for 2015: Beijing and Tianjin Statistical Yearbooks 2016, Hebei Economic Yearbook 2016; rounded.',
+    text: 'Population (year-end resident, 10⁴ persons) and GDP (10⁸ yuan, current prices) for 2015: Beijing and Tianjin Statistical Yearbooks 2016, Hebei Economic Yearbook 2016; rounded.',
   },
   'env-statistics-2012-nox': {
     kind: 'published',
-    text: 'NOx emissions 2012 by province (10^4 t): Beijing 17.75, Tianjin 33.42, Hebei 176.11 (China Statistical Yearbook on Environment 2013). Sum 2.27 Mt, matching the BTH total implied by vehicle NOx of 682 kt being 30% of all NOx.',
+    text: 'NOx emissions 2012 by province (10⁴ t): Beijing 17.75, Tianjin 33.42, Hebei 176.11 (China Statistical Yearbook on Environment 2013). Sum 2.27 Mt, matching the BTH total implied by vehicle NOx of 682 kt being 30% of all NOx.',
   },
   'vehicle-nox-shares-2012': {
     kind: 'published',

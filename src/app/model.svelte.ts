@@ -20,6 +20,8 @@ import { shownPlan } from '../state/summary';
 import type { PlanPair, SolverApi } from '../worker/api';
 import { Scheduler } from './scheduler';
 
+/** Steps' performance measures kept for a benchmark before they are cleared. */
+const MAX_MEASURES = 1_000;
 /** Links follow the view once it settles (browsers throttle rapid history calls). */
 const URL_SETTLE_MS = 250;
 /** Who pays waits for the slider to settle: with 13 cities a game is 8,191 coalitions. */
@@ -483,8 +485,11 @@ export class AppModel {
       const end = `airshed:painted:${seq}`;
       performance.mark(end);
       if (measured) performance.measure('airshed:update', `airshed:input:${seq}`, end);
-      // Marks and measures are dropped once read: a long drag would otherwise pile them up.
+      // Marks are dropped once measured, and the measures kept to the last MAX_MEASURES steps:
+      // a long drag would otherwise pile them up (a benchmark reads far fewer).
       for (const name of ['input', 'result', 'painted']) performance.clearMarks(`airshed:${name}:${seq}`);
+      if (performance.getEntriesByName('airshed:update').length > MAX_MEASURES)
+        for (const name of ['solve', 'worker', 'roundtrip', 'render', 'update']) performance.clearMeasures(`airshed:${name}`);
       if (this.firstPaint) {
         this.firstPaint = false;
         performance.measure('airshed:first-plan', { start: 0, end: performance.now() });
