@@ -343,13 +343,17 @@ export function validateDataset(input: unknown): Validation {
   }
 
   const receptorIds = new Set(receptors);
+  /** A receptor, a target and the local and regional costs there (published, or fitted to). */
+  const costsAt = (p: Obj, path: string, costs: Obj | undefined, costsPath: string) => {
+    c.ref(p.receptor, `${path}.receptor`, receptorIds, 'receptor');
+    c.number(p.target, `${path}.target`, ozone());
+    if (costs) for (const key of ['local', 'regional']) c.number(costs[key], `${costsPath}.${key}`, { above: 0, max: LIMITS.yuan });
+  };
   const published = meta?.publishedResult;
   if (published !== undefined) {
     const p = c.object(published, 'meta.publishedResult');
     if (p) {
-      c.ref(p.receptor, 'meta.publishedResult.receptor', receptorIds, 'receptor');
-      c.number(p.target, 'meta.publishedResult.target', ozone());
-      for (const key of ['local', 'regional']) c.number(p[key], `meta.publishedResult.${key}`, { above: 0, max: LIMITS.yuan });
+      costsAt(p, 'meta.publishedResult', p, 'meta.publishedResult');
       c.ref(p.ref, 'meta.publishedResult.ref', refs, 'reference');
     }
   }
@@ -357,10 +361,7 @@ export function validateDataset(input: unknown): Validation {
   if (calibration !== undefined) {
     const p = c.object(calibration, 'meta.calibration');
     if (p) {
-      c.ref(p.receptor, 'meta.calibration.receptor', receptorIds, 'receptor');
-      c.number(p.target, 'meta.calibration.target', ozone());
-      const costs = c.object(p.published, 'meta.calibration.published');
-      if (costs) for (const key of ['local', 'regional']) c.number(costs[key], `meta.calibration.published.${key}`, { above: 0, max: LIMITS.yuan });
+      costsAt(p, 'meta.calibration', c.object(p.published, 'meta.calibration.published'), 'meta.calibration.published');
       const parameters = c.object(p.parameters, 'meta.calibration.parameters');
       if (parameters) {
         const keys = Object.keys(parameters);
