@@ -8,7 +8,7 @@ import { solvePlan } from '../../src/model/lp';
 import type { Dataset, Source } from '../../src/model/types';
 import { ozoneBudget } from '../../src/model/budget';
 import { coefficientPair, KERNEL } from './kernel';
-import { costCurves, jurisdictions, PUBLISHED, pollutants, provinces, provincialEmissions, references, sectors } from './figures';
+import { costCurves, jurisdictions, PUBLISHED, pollutants, provinces, provincialEmissions, references, sectors, UNITS } from './figures';
 
 export interface CalibrationParameters {
   /** μg/m³ per tonne of VOC at transport weight 1. */
@@ -86,7 +86,7 @@ function calibratedDataset(params: CalibrationParameters): Dataset {
       },
       publishedResult: { receptor: PUBLISHED.receptor, target: PUBLISHED.target, local: PUBLISHED.local, regional: PUBLISHED.regional, ref: 'headline' },
     },
-    units: { emissions: 't/yr', cost: 'yuan/t', ozone: 'ug/m3', coefficient: 'ug/m3 per t/yr', ugPerPpb: 1.967, ref: 'ppb-conversion' },
+    units: UNITS,
     pollutants: pollutants.map(named),
     sectors: sectors.map(named),
     provinces: provinces.map(named),

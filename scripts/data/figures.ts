@@ -2,7 +2,8 @@
  * The public figures and stated assumptions the default dataset is built from.
  * Every value names its reference key; `references` says what each key is.
  */
-import type { Reference } from '../../src/model/types';
+import type { Reference, Units } from '../../src/model/types';
+import { REFERENCE_TEMPERATURE_K, ugPerPpbAt } from '../../src/model/units';
 
 export const references: Record<string, Reference> = {
   'stat-yearbooks-2015': {
@@ -90,8 +91,16 @@ export const references: Record<string, Reference> = {
   },
   'ppb-conversion': {
     kind: 'derived',
-    text: 'Ozone 1 ppb = 48.00 g/mol / 24.45 L/mol = 1.967 μg/m³ at 25 °C and 1 atm.',
+    text: 'Concentrations are stated at 298.15 K (25 °C) and 101.325 kPa, the reference state of GB 3095-2012 for gaseous pollutants since 1 September 2018 (Ministry of Ecology and Environment and State Administration for Market Regulation, announcement of 13 August 2018; the limit values are unchanged). Ozone 1 ppb = 47.998 g/mol / 24.465 L/mol = 1.962 μg/m³ at that state (2.141 μg/m³ at 273.15 K, the standard state used before). Figures published at 273.15 K are multiplied by 273.15 / 298.15 = 0.9161.',
   },
+};
+
+/** The one concentration convention both bundled datasets are held to. */
+export const UNITS: Units = {
+  emissions: 't/yr', cost: 'yuan/t', ozone: 'ug/m3', coefficient: 'ug/m3 per t/yr',
+  ugPerPpb: Number(ugPerPpbAt(REFERENCE_TEMPERATURE_K).toFixed(4)),
+  referenceTemperatureK: REFERENCE_TEMPERATURE_K,
+  ref: 'ppb-conversion',
 };
 
 export interface JurisdictionFigures {

@@ -5,7 +5,7 @@
  * reference. Deterministic.
  */
 import { bearing, distanceKm } from './kernel';
-import { jurisdictions, pollutants, provinces, PUBLISHED } from './figures';
+import { jurisdictions, pollutants, provinces, PUBLISHED, UNITS } from './figures';
 import {
   ATTAINMENT, BACKGROUND, BASELINE, BEIJING_COST_MULTIPLIER, groundedCosts, groundedReferences, groundedSectors, INSIDE_BASIN, KERNEL,
   NOX_2013_BEIJING, NOX_2015, NOX_TO_VOC, OLYMPICS, OWN_SHARE, sectorRows, STEEL_CITY_SHARE, TITRATION, VOC_2013_BEIJING, VOC_2015, VOC_LIMITED_CORES,
@@ -187,7 +187,7 @@ export function buildGrounded(): Dataset {
       references: groundedReferences,
       publishedResult: { receptor: PUBLISHED.receptor, target: PUBLISHED.target, local: PUBLISHED.local, regional: PUBLISHED.regional, ref: 'headline' },
     },
-    units: { emissions: 't/yr', cost: 'yuan/t', ozone: 'ug/m3', coefficient: 'ug/m3 per t/yr', ugPerPpb: 1.967, ref: 'ppb-conversion' },
+    units: UNITS,
     pollutants: pollutants.map(named),
     sectors: groundedSectors.map(named),
     provinces: provinces.map(named),

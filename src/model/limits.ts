@@ -24,6 +24,9 @@ export const LIMITS = {
   steps: 20_000,
   receptors: 64,
   uncertainInputs: 100,
+  /** Evidence cases (observed responses), and emission changes in one case. */
+  evidenceCases: 64,
+  evidenceChanges: 64,
   references: 1_000,
   calibrationParameters: 64,
   /** Base emissions of one source, t/yr. */

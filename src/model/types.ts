@@ -54,8 +54,20 @@ export interface PublishedResult {
  * - baseline, background: add value - nominal μg/m³ at the matching receptors (background kept
  *   in [0, baseline)); their coefficients scale with baseline minus background, so the same
  *   emissions make the same share of the ozone that can be removed (the budget ratio is kept).
+ * - emissions: an inventory error. The same ozone is formed by value / nominal times the tonnes,
+ *   so each tonne is worth nominal / value as much (the response scale was set on fractional
+ *   cuts): it moves what cutting costs, never the ozone that can be removed.
+ * - response: where the response scale lies between the dataset's two `evidence` cases with role
+ *   'response' (0: the first reproduced exactly, 1: the second; the scale is their weighted
+ *   geometric mean). After every other input, all coefficients are rescaled so that the model
+ *   reproduces the evidence at the drawn values; without such cases the input has no effect.
+ * - evidence: adds value - nominal μg/m³ to the observed change (or level) of the matching
+ *   evidence cases (`where.evidence`); evidenceCut scales their emission changes by value / nominal.
+ * - damage: scales the matching receptors' damage price by value / nominal.
  */
-export type UncertainEffect = 'emissions' | 'cost' | 'stepShare' | 'coefficient' | 'ownShare' | 'baseline' | 'background';
+export type UncertainEffect =
+  | 'emissions' | 'cost' | 'stepShare' | 'coefficient' | 'ownShare' | 'baseline' | 'background'
+  | 'response' | 'evidence' | 'evidenceCut' | 'damage';
 
 export interface UncertainInput {
   id: string;
@@ -63,7 +75,7 @@ export interface UncertainInput {
   effect: UncertainEffect;
   /** Which numbers: each list narrows the match; an absent list matches all. `sign` narrows
    * coefficients to the positive (ozone-lowering) or negative (titrating) ones. */
-  where?: { jurisdictions?: string[]; sectors?: string[]; pollutants?: string[]; receptors?: string[]; sign?: 'positive' | 'negative' };
+  where?: { jurisdictions?: string[]; sectors?: string[]; pollutants?: string[]; receptors?: string[]; sign?: 'positive' | 'negative'; evidence?: string[] };
   nominal: number;
   low: number;
   high: number;
@@ -82,8 +94,15 @@ export interface Units {
   cost: 'yuan/t';
   ozone: 'ug/m3';
   coefficient: 'ug/m3 per t/yr';
-  /** μg/m³ per ppb of ozone at 25 °C (1.967). */
+  /** μg/m³ per ppb of ozone at the reference temperature (1.962 at 298.15 K and 1 atm). */
   ugPerPpb: number;
+  /**
+   * Temperature every concentration in the file is expressed at, K, at 101.325 kPa: 298.15 under
+   * GB 3095-2012 as amended in 2018 (273.15 before 1 September 2018). ugPerPpb must match it.
+   */
+  referenceTemperatureK?: number;
+  /** The ozone statistic every baseline, background and target is (e.g. the 90th percentile of the daily maximum 1-hour value). */
+  statistic?: LocalizedText;
   ref: string;
 }
 
@@ -106,6 +125,8 @@ export interface ControlStep {
   share: number;
   /** Unit cost, yuan per tonne removed. Non-decreasing along a source's steps. */
   cost: number;
+  /** This step's own cost reference, where it differs from the source's costRef. */
+  costRef?: string;
 }
 
 export interface Source {
@@ -130,6 +151,38 @@ export interface Receptor {
   /** Ozone no cut inside the basin can remove (formed outside it or from natural precursors), μg/m³. */
   background: number;
   backgroundRef: string;
+  /** Health damage of one μg/m³ more of the statistic here, yuan/yr (e.g. people × mortality response × value of a statistical life). */
+  damage?: number;
+  damageRef?: string;
+}
+
+/** An emission change: `fraction` of the matched sources' emissions cut, or `tonnes` cut spread over them by emissions; negative is an increase. */
+export interface EmissionChange {
+  where?: { jurisdictions?: string[]; sectors?: string[]; pollutants?: string[] };
+  fraction?: number;
+  tonnes?: number;
+}
+
+/**
+ * What happened to ozone after a known emission change. Cases with role 'response' set the
+ * response scale (see the 'response' uncertain input); 'hindcast' cases are only compared.
+ */
+export interface EvidenceCase {
+  id: string;
+  name: LocalizedText;
+  receptor: string;
+  changes: EmissionChange[];
+  /**
+   * The observation: a change of the receptor's statistic (μg/m³, negative: it fell), or the
+   * level it reached (μg/m³), or only its direction; `note` says what was measured, where and how.
+   */
+  observed: { change?: number; level?: number; relative?: number; direction: 'rose' | 'fell' | 'flat'; note: LocalizedText };
+  role: 'response' | 'hindcast';
+  /** The site is NOx-limited: NOx cuts do not raise ozone there (negative coefficients count as zero). */
+  noTitration?: boolean;
+  /** What the linear model leaves out for this case (weather, aerosol chemistry...). */
+  caveat?: LocalizedText;
+  ref: string;
 }
 
 export interface Dataset {
@@ -161,6 +214,8 @@ export interface Dataset {
   defaults?: { target?: number; receptors?: string[] };
   /** Ranges of the assumed and derived inputs, for Monte Carlo and tornado runs. */
   uncertainty?: UncertainInput[];
+  /** Observed responses of ozone to emission changes: the response scale's evidence and the hindcast. */
+  evidence?: EvidenceCase[];
 }
 
 export type Scenario = 'regional' | 'local';

@@ -1,6 +1,7 @@
 import { budgetWarnings } from './budget';
 import { LIMITS, MAX_DATASET_BYTES } from './limits';
 import type { Dataset, UncertainEffect } from './types';
+import { UG_PER_PPB_TOLERANCE, ugPerPpbAt } from './units';
 
 export { LIMITS, MAX_DATASET_BYTES };
 const ID_PATTERN = /^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$/;
@@ -19,9 +20,15 @@ export interface Problem {
  */
 export type Validation = { ok: true; dataset: Dataset; warnings: Problem[] } | { ok: false; problems: Problem[] };
 
-const EFFECTS: readonly UncertainEffect[] = ['emissions', 'cost', 'stepShare', 'coefficient', 'ownShare', 'baseline', 'background'];
+const EFFECTS: readonly UncertainEffect[] = [
+  'emissions', 'cost', 'stepShare', 'coefficient', 'ownShare', 'baseline', 'background', 'response', 'evidence', 'evidenceCut', 'damage',
+];
 /** Effects that scale numbers by value / nominal. */
-const MULTIPLICATIVE: readonly UncertainEffect[] = ['emissions', 'cost', 'stepShare', 'coefficient', 'ownShare'];
+const MULTIPLICATIVE: readonly UncertainEffect[] = ['emissions', 'cost', 'stepShare', 'coefficient', 'ownShare', 'evidenceCut', 'damage'];
+/** At most this many evidence cases set the response scale (the 'response' input weighs two). */
+export const MAX_RESPONSE_CASES = 2;
+/** Plausible reference temperatures of a concentration convention, K. */
+const TEMPERATURE_K = { min: 250, max: 320 };
 
 type Obj = Record<string, unknown>;
 type NumberRule = { min?: number; max?: number; above?: number; what?: string; maxWhat?: string };
@@ -156,23 +163,29 @@ export const DATASET_SHAPE: Shape = fields({
     calibration: fields({ receptor: V, target: V, published: fields({ local: V, regional: V }), parameters: { record: V }, ref: V }),
     publishedResult: fields({ receptor: V, target: V, local: V, regional: V, ref: V }),
   }),
-  units: fields({ emissions: V, cost: V, ozone: V, coefficient: V, ugPerPpb: V, ref: V }),
+  units: fields({ emissions: V, cost: V, ozone: V, coefficient: V, ugPerPpb: V, referenceTemperatureK: V, statistic: LOCALIZED, ref: V }),
   pollutants: arrayOf(NAMED),
   sectors: arrayOf(NAMED),
   provinces: arrayOf(NAMED),
   jurisdictions: arrayOf(fields({ id: V, name: LOCALIZED, province: V, seat: arrayOf(V), population: V, gdp: V, ref: V })),
   sources: arrayOf(fields({
-    id: V, jurisdiction: V, sector: V, pollutant: V, emissions: V, emissionsRef: V, steps: arrayOf(fields({ share: V, cost: V })), costRef: V,
+    id: V, jurisdiction: V, sector: V, pollutant: V, emissions: V, emissionsRef: V, steps: arrayOf(fields({ share: V, cost: V, costRef: V })), costRef: V,
   })),
-  receptors: arrayOf(fields({ id: V, jurisdiction: V, baseline: V, ref: V, background: V, backgroundRef: V })),
+  receptors: arrayOf(fields({ id: V, jurisdiction: V, baseline: V, ref: V, background: V, backgroundRef: V, damage: V, damageRef: V })),
   coefficients: arrayOf(arrayOf(arrayOf(V))),
   coefficientsRef: V,
   standards: fields({ grade2OneHour: V, publishedTarget: V, sweep: fields({ from: V, to: V }), range: fields({ min: V, max: V }), ref: V }),
   defaults: fields({ target: V, receptors: arrayOf(V) }),
   uncertainty: arrayOf(fields({
     id: V, name: LOCALIZED, effect: V,
-    where: fields({ jurisdictions: arrayOf(V), sectors: arrayOf(V), pollutants: arrayOf(V), receptors: arrayOf(V), sign: V }),
+    where: fields({ jurisdictions: arrayOf(V), sectors: arrayOf(V), pollutants: arrayOf(V), receptors: arrayOf(V), sign: V, evidence: arrayOf(V) }),
     nominal: V, low: V, high: V, scale: V, unit: V, adjustable: V, ref: V,
+  })),
+  evidence: arrayOf(fields({
+    id: V, name: LOCALIZED, receptor: V,
+    changes: arrayOf(fields({ where: fields({ jurisdictions: arrayOf(V), sectors: arrayOf(V), pollutants: arrayOf(V) }), fraction: V, tonnes: V })),
+    observed: fields({ change: V, level: V, relative: V, direction: V, note: LOCALIZED }),
+    role: V, noTitration: V, caveat: LOCALIZED, ref: V,
   })),
 });
 
@@ -246,7 +259,14 @@ export function validateDataset(input: unknown): Validation {
     const expected = { emissions: 't/yr', cost: 'yuan/t', ozone: 'ug/m3', coefficient: 'ug/m3 per t/yr' } as const;
     for (const [key, unit] of Object.entries(expected))
       if (units[key] !== unit) c.fail(`units.${key}`, `must be "${unit}" (the only unit this app reads), got ${describe(units[key])}`);
-    c.number(units.ugPerPpb, 'units.ugPerPpb', { above: 0, max: LIMITS.ugPerPpb });
+    const ugPerPpb = c.number(units.ugPerPpb, 'units.ugPerPpb', { above: 0, max: LIMITS.ugPerPpb });
+    if (units.referenceTemperatureK !== undefined) {
+      const t = c.number(units.referenceTemperatureK, 'units.referenceTemperatureK', { min: TEMPERATURE_K.min, max: TEMPERATURE_K.max });
+      const expected = t === undefined ? undefined : ugPerPpbAt(t);
+      if (expected !== undefined && ugPerPpb !== undefined && Math.abs(ugPerPpb / expected - 1) > UG_PER_PPB_TOLERANCE)
+        c.fail('units.ugPerPpb', `must be ${expected.toFixed(3)} μg/m³ per ppb at the declared ${t} K (within ${UG_PER_PPB_TOLERANCE * 100}%), got ${ugPerPpb}`);
+    }
+    if (units.statistic !== undefined) c.localized(units.statistic, 'units.statistic');
     c.ref(units.ref, 'units.ref', refs, 'reference');
   }
 
@@ -288,6 +308,7 @@ export function validateDataset(input: unknown): Validation {
       if (share !== undefined) shareSum += share;
       const maxCost = { max: LIMITS.cost, maxWhat: `${LIMITS.cost} yuan/t` };
       const cost = c.number(step.cost, `${sp}.cost`, k === 0 ? { min: 0, ...maxCost } : { min: Math.max(previousCost, 0), what: "the previous step's cost", ...maxCost });
+      if (step.costRef !== undefined) c.ref(step.costRef, `${sp}.costRef`, refs, 'reference');
       if (cost !== undefined && cost > 0 && cost < LIMITS.minCost) c.fail(`${sp}.cost`, `must be 0 or at least ${LIMITS.minCost} yuan/t, got ${cost}`);
       if (cost !== undefined) previousCost = cost;
     });
@@ -303,6 +324,10 @@ export function validateDataset(input: unknown): Validation {
     c.ref(r.ref, `${p}.ref`, refs, 'reference');
     c.number(r.background, `${p}.background`, { min: 0, max: baseline ?? LIMITS.ozone });
     c.ref(r.backgroundRef, `${p}.backgroundRef`, refs, 'reference');
+    if (r.damage !== undefined || r.damageRef !== undefined) {
+      c.number(r.damage, `${p}.damage`, { min: 0, max: LIMITS.yuan, maxWhat: `${LIMITS.yuan} yuan/yr per μg/m³` });
+      c.ref(r.damageRef, `${p}.damageRef`, refs, 'reference');
+    }
   });
 
   const matrix = c.array(root.coefficients, 'coefficients', 0, LIMITS.receptors);
@@ -343,6 +368,17 @@ export function validateDataset(input: unknown): Validation {
   }
 
   const receptorIds = new Set(receptors);
+  const lists = { jurisdictions, sectors, pollutants, receptors: receptorIds, evidence: undefined as Set<string> | undefined };
+  /** The id lists of a `where` filter: each non-empty and naming only known ids. */
+  const whereLists = (value: unknown, path: string, keys: (keyof typeof lists)[]) => {
+    const where = c.object(value, path);
+    if (!where) return;
+    for (const key of keys) {
+      if (where[key] === undefined) continue;
+      const max = key === 'evidence' ? LIMITS.evidenceCases : LIMITS[key];
+      (c.array(where[key], `${path}.${key}`, 1, max) ?? []).forEach((id, i) => c.ref(id, `${path}.${key}[${i}]`, lists[key], key === 'evidence' ? 'evidence case' : key.slice(0, -1)));
+    }
+  };
   /** A receptor, a target and the local and regional costs there (published, or fitted to). */
   const costsAt = (p: Obj, path: string, costs: Obj | undefined, costsPath: string) => {
     c.ref(p.receptor, `${path}.receptor`, receptorIds, 'receptor');
@@ -389,8 +425,43 @@ export function validateDataset(input: unknown): Validation {
     if (d?.receptors !== undefined)
       (c.array(d.receptors, 'defaults.receptors', 1, LIMITS.receptors) ?? []).forEach((id, i) => c.ref(id, `defaults.receptors[${i}]`, receptorIds, 'receptor'));
   }
+  const evidence = new Set<string>();
+  if (root.evidence !== undefined) {
+    let responseCases = 0;
+    const ids = c.entities(root.evidence, 'evidence', LIMITS.evidenceCases, (e, p) => {
+      c.localized(e.name, `${p}.name`);
+      c.ref(e.receptor, `${p}.receptor`, receptorIds, 'receptor');
+      if (e.role === 'response') responseCases++;
+      else if (e.role !== 'hindcast') c.fail(`${p}.role`, `must be "response" or "hindcast", got ${describe(e.role)}`);
+      (c.array(e.changes, `${p}.changes`, 1, LIMITS.evidenceChanges) ?? []).forEach((raw, i) => {
+        const cp = `${p}.changes[${i}]`;
+        const change = c.object(raw, cp);
+        if (!change) return;
+        if ((change.fraction === undefined) === (change.tonnes === undefined)) c.fail(cp, 'must give exactly one of fraction and tonnes');
+        if (change.fraction !== undefined) c.number(change.fraction, `${cp}.fraction`, { min: -LIMITS.factor, max: 1 });
+        if (change.tonnes !== undefined) c.number(change.tonnes, `${cp}.tonnes`, { min: -LIMITS.emissions, max: LIMITS.emissions });
+        if (change.where !== undefined) whereLists(change.where, `${cp}.where`, ['jurisdictions', 'sectors', 'pollutants']);
+      });
+      const o = c.object(e.observed, `${p}.observed`);
+      if (o) {
+        if (o.change !== undefined) c.number(o.change, `${p}.observed.change`, { min: -LIMITS.ozone, max: LIMITS.ozone });
+        if (o.level !== undefined) c.number(o.level, `${p}.observed.level`, ozone());
+        if (o.relative !== undefined) c.number(o.relative, `${p}.observed.relative`, { min: -1, max: LIMITS.factor });
+        if (!['rose', 'fell', 'flat'].includes(o.direction as string)) c.fail(`${p}.observed.direction`, `must be "rose", "fell" or "flat", got ${describe(o.direction)}`);
+        c.localized(o.note, `${p}.observed.note`, LIMITS.textChars);
+        if (e.role === 'response' && (o.change === undefined) === (o.level === undefined))
+          c.fail(`${p}.observed`, 'a response case must give exactly one of change and level (μg/m³), to set the response scale from');
+      }
+      if (e.noTitration !== undefined && typeof e.noTitration !== 'boolean') c.fail(`${p}.noTitration`, `must be true or false, got ${describe(e.noTitration)}`);
+      if (e.caveat !== undefined) c.localized(e.caveat, `${p}.caveat`, LIMITS.textChars);
+      c.ref(e.ref, `${p}.ref`, refs, 'reference');
+    });
+    ids.forEach((id) => evidence.add(id));
+    if (responseCases > MAX_RESPONSE_CASES) c.fail('evidence', `at most ${MAX_RESPONSE_CASES} cases may have the role "response", got ${responseCases}`);
+  }
+
   if (root.uncertainty !== undefined) {
-    const known = { jurisdictions, sectors, pollutants, receptors: receptorIds };
+    lists.evidence = evidence;
     c.entities(root.uncertainty, 'uncertainty', LIMITS.uncertainInputs, (u, p) => {
       c.localized(u.name, `${p}.name`);
       const effect = u.effect as UncertainEffect;
@@ -408,16 +479,14 @@ export function validateDataset(input: unknown): Validation {
       if (u.scale !== 'linear' && u.scale !== 'log') c.fail(`${p}.scale`, `must be "linear" or "log", got ${describe(u.scale)}`);
       else if (u.scale === 'log' && low !== undefined && low <= 0) c.fail(`${p}.low`, 'must be above 0 on a log scale');
       if (u.effect === 'ownShare' && high !== undefined && (low! < 0 || high >= 1)) c.fail(`${p}.high`, 'an own share must lie in [0, 1)');
+      if (u.effect === 'response' && high !== undefined && (low! < 0 || high > 1)) c.fail(`${p}.high`, 'a response position must lie in [0, 1] (0: the first response case, 1: the second)');
       if (typeof u.unit !== 'string' || u.unit.length > 16) c.fail(`${p}.unit`, `must be a short string (empty for a pure number), got ${describe(u.unit)}`);
       if (u.adjustable !== undefined && typeof u.adjustable !== 'boolean') c.fail(`${p}.adjustable`, `must be true or false, got ${describe(u.adjustable)}`);
       c.ref(u.ref, `${p}.ref`, refs, 'reference');
       if (u.where === undefined) return;
       const where = c.object(u.where, `${p}.where`);
       if (!where) return;
-      for (const key of ['jurisdictions', 'sectors', 'pollutants', 'receptors'] as const) {
-        if (where[key] === undefined) continue;
-        (c.array(where[key], `${p}.where.${key}`, 1, LIMITS[key]) ?? []).forEach((id, i) => c.ref(id, `${p}.where.${key}[${i}]`, known[key], key.slice(0, -1)));
-      }
+      whereLists(where, `${p}.where`, ['jurisdictions', 'sectors', 'pollutants', 'receptors', 'evidence']);
       if (where.sign !== undefined && where.sign !== 'positive' && where.sign !== 'negative')
         c.fail(`${p}.where.sign`, `must be "positive" or "negative", got ${describe(where.sign)}`);
     });
@@ -425,7 +494,16 @@ export function validateDataset(input: unknown): Validation {
 
   if (c.problems.length > 0) return { ok: false, problems: c.finish() };
   const dataset = cleanCopy(input, DATASET_SHAPE) as Dataset;
-  return { ok: true, dataset, warnings: budgetWarnings(dataset) };
+  return { ok: true, dataset, warnings: [...unitWarnings(dataset), ...budgetWarnings(dataset)] };
+}
+
+/** A dataset that does not say at which temperature its concentrations are stated cannot be held to one convention. */
+function unitWarnings(dataset: Dataset): Problem[] {
+  if (dataset.units.referenceTemperatureK !== undefined) return [];
+  return [{
+    path: 'units.referenceTemperatureK',
+    message: `is not declared: the concentrations cannot be checked against one convention (298.15 K under GB 3095-2012 since September 2018, 273.15 K before); ugPerPpb ${dataset.units.ugPerPpb} is taken as given`,
+  }];
 }
 
 /** The problem for a file over the size limit. */

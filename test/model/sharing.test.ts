@@ -37,7 +37,7 @@ function tinyDataset(spec: TinySpec): Dataset {
       id: 'tiny', title: name('Tiny'), version: '1', description: name('Hand-made test basin'), license: 'CC0-1.0',
       provenance: 'Made up for unit tests.', references: { t: { kind: 'assumed', text: 'Test values.' } },
     },
-    units: { emissions: 't/yr', cost: 'yuan/t', ozone: 'ug/m3', coefficient: 'ug/m3 per t/yr', ugPerPpb: 1.967, ref: 't' },
+    units: { emissions: 't/yr', cost: 'yuan/t', ozone: 'ug/m3', coefficient: 'ug/m3 per t/yr', ugPerPpb: 1.962, referenceTemperatureK: 298.15, ref: 't' },
     pollutants: [{ id: 'VOC', name: name('VOC') }],
     sectors: [{ id: 'industry', name: name('industry') }],
     provinces: provinces.map((id) => ({ id, name: name(id) })),

@@ -2,6 +2,16 @@ import { describe, expect, it } from 'vitest';
 import { MAX_DATASET_BYTES, parseDataset, validateDataset } from '../../src/model/validate';
 import { defaultDataset } from '../fixtures';
 
+/** A valid response case at Beijing, with some fields replaced. */
+function evidenceCase(d: any, patch: object) {
+  return {
+    id: 'olympics', name: { en: 'Olympics', zh: '奥运' }, receptor: 'beijing', role: 'response', ref: d.receptors[0].ref,
+    changes: [{ where: { pollutants: ['NOx'] }, fraction: 0.36 }],
+    observed: { change: -23.5, direction: 'fell', note: { en: 'Miyun', zh: '密云' } },
+    ...patch,
+  };
+}
+
 /** Applies a change to a copy of the default dataset and returns the problems found. */
 function problemsAfter(change: (d: any) => void) {
   const d: any = defaultDataset();
@@ -38,6 +48,16 @@ describe('validateDataset', () => {
     ['format version', (d) => (d.formatVersion = 2), 'formatVersion', /must be 1/],
     ['unit without a source', (d) => delete d.units.ref, 'units.ref', /is missing/],
     ['localized name', (d) => delete d.jurisdictions[0].name.zh, 'jurisdictions[0].name.zh', /is missing/],
+    ['ppb factor of another temperature', (d) => (d.units.ugPerPpb = 2.141), 'units.ugPerPpb', /must be 1\.962 μg\/m³ per ppb at the declared 298\.15 K \(within 0\.5%\), got 2\.141/],
+    ['implausible reference temperature', (d) => (d.units.referenceTemperatureK = 25), 'units.referenceTemperatureK', />= 250, got 25/],
+    ['step reference unknown', (d) => (d.sources[2].steps[1].costRef = 'nowhere'), 'sources[2].steps[1].costRef', /unknown reference "nowhere"/],
+    ['damage without a source', (d) => (d.receptors[1].damage = 5e7), 'receptors[1].damageRef', /is missing/],
+    ['negative damage', (d) => Object.assign(d.receptors[1], { damage: -1, damageRef: d.receptors[1].ref }), 'receptors[1].damage', />= 0, got -1/],
+    ['evidence at an unknown receptor', (d) => (d.evidence = [evidenceCase(d, { receptor: 'atlantis' })]), 'evidence[0].receptor', /unknown receptor "atlantis"/],
+    ['evidence change with both forms', (d) => (d.evidence = [evidenceCase(d, { changes: [{ fraction: 0.1, tonnes: 5 }] })]), 'evidence[0].changes[0]', /exactly one of fraction and tonnes/],
+    ['response evidence without a number', (d) => (d.evidence = [evidenceCase(d, { observed: { direction: 'rose', note: { en: 'x', zh: 'x' } } })]), 'evidence[0].observed', /exactly one of change and level/],
+    ['three response cases', (d) => (d.evidence = ['a', 'b', 'c'].map((id) => evidenceCase(d, { id }))), 'evidence', /at most 2 cases may have the role "response", got 3/],
+    ['input naming an unknown case', (d) => d.uncertainty.push({ ...d.uncertainty[0], id: 'ev', effect: 'evidence', nominal: 0, low: -1, high: 1, scale: 'linear', where: { evidence: ['nope'] } }), 'uncertainty[14].where.evidence[0]', /unknown evidence case "nope"/],
     ['link scheme', (d) => (d.meta.references.headline.url = 'javascript:alert(1)'), 'meta.references.headline.url', /must be an http\(s\) address/],
     ['published result receptor', (d) => (d.meta.publishedResult.receptor = 'paris'), 'meta.publishedResult.receptor', /unknown receptor "paris"/],
     ['slider range', (d) => (d.standards.range = { min: 200, max: 150 }), 'standards.range.max', /> standards.range.min/],
@@ -76,6 +96,27 @@ describe('validateDataset', () => {
     expect(result.warnings.map((w) => w.path)).toEqual(['receptors[0]', 'receptors[1]']);
     expect(result.warnings[0].message).toMatch(/would remove \d+\.\d μg\/m³ of ozone at beijing, but only 142\.5 μg\/m³ .* ratio 4\.\d\d, above the physical limit of 2/);
     expect(result.warnings[1].message).toMatch(/ratio 0\.0\d, below 0\.2/);
+  });
+
+  it('warns, without rejecting, when a dataset declares no reference temperature for its concentrations', () => {
+    const d: any = defaultDataset();
+    delete d.units.referenceTemperatureK;
+    const result = validateDataset(d);
+    expect(result).toMatchObject({ ok: true, warnings: [{ path: 'units.referenceTemperatureK', message: expect.stringMatching(/is not declared.*298\.15 K.*273\.15 K/) }] });
+  });
+
+  it('keeps the 3.x fields in the clean copy', () => {
+    const d: any = defaultDataset();
+    d.evidence = [evidenceCase(d, {})];
+    d.sources[0].steps[0].costRef = d.sources[0].costRef;
+    Object.assign(d.receptors[0], { damage: 7.9e7, damageRef: d.receptors[0].ref });
+    const result = validateDataset(d);
+    expect(result.ok).toBe(true);
+    if (!result.ok) return;
+    expect(result.dataset.evidence).toEqual(d.evidence);
+    expect(result.dataset.sources[0].steps[0].costRef).toBe(d.sources[0].costRef);
+    expect(result.dataset.receptors[0]).toMatchObject({ damage: 7.9e7, damageRef: d.receptors[0].ref });
+    expect(result.dataset.units.referenceTemperatureK).toBe(298.15);
   });
 
   it('rejects non-objects without throwing', () => {

@@ -18,7 +18,7 @@ describe('chart keys are data', () => {
     // Not for another place, and in ppb the marks are in ppb.
     expect(costCurveKey(dataset, { ...view, receptors: ['tianjin'] }).map((k) => k.id)).not.toContain('published');
     expect(publishedShown(dataset, { receptors: ['beijing', 'tianjin'] })).toBeNull();
-    expect(costCurveKey(dataset, { ...view, unit: 'ppb' }).find((k) => k.id === 'marks')!.label).toContain('101.7\u00a0ppb');
+    expect(costCurveKey(dataset, { ...view, unit: 'ppb' }).find((k) => k.id === 'marks')!.label).toContain('101.9\u00a0ppb');
     expect(costCurveKey(dataset, { ...view, lang: 'zh' })[0].label).toBe('区域联合控制');
   });
 

@@ -28,7 +28,7 @@ describe('summary sentence', () => {
   });
 
   it('shows ppb when asked', () => {
-    expect(summary({ target: 196.7, unit: 'ppb' })).toMatch(/meets 100\.0\u00a0ppb in Beijing/);
+    expect(summary({ target: 196.7, unit: 'ppb' })).toMatch(/meets 100\.3\u00a0ppb in Beijing/);
   });
 
   it('says when acting alone cannot reach the target at all', () => {
