@@ -12,6 +12,7 @@ import {
   type Province,
 } from './grounded-figures';
 import type { Dataset, Source, UncertainInput } from '../../src/model/types';
+import { damageInput, damagePrice, damageReferences } from './damage';
 
 const sig = (x: number, n = 6) => (x === 0 ? 0 : Number(x.toPrecision(n)));
 const named = (x: { id: string; zh: string; en: string }) => ({ id: x.id, name: { en: x.en, zh: x.zh } });
@@ -163,6 +164,7 @@ function uncertainty(k: number): UncertainInput[] {
     input('nonroad', 'Non-road and residential emissions', '非道路与民用排放', {
       effect: 'emissions', where: { sectors: ['nonroad', 'residential'] }, ...factor, low: 0.5, high: 1.5, scale: 'linear', ref: 'emission-ranges',
     }),
+    damageInput,
   ];
 }
 
@@ -184,7 +186,7 @@ export function buildGrounded(): Dataset {
       license: 'CC BY 4.0 (this compilation); figures belong to their cited sources',
       provenance:
         'The research behind Airshed published its results but not its inputs. This dataset rebuilds the inputs from the literature for one base year (2015) and the ozone season, says for every number whether it is published, derived or assumed, and gives each assumed or derived group a range. It is compared with the published headline, not fitted to it.',
-      references: groundedReferences,
+      references: { ...groundedReferences, ...damageReferences },
       publishedResult: { receptor: PUBLISHED.receptor, target: PUBLISHED.target, local: PUBLISHED.local, regional: PUBLISHED.regional, ref: 'headline' },
     },
     units: UNITS,
@@ -200,6 +202,8 @@ export function buildGrounded(): Dataset {
       ref: j.id === 'beijing' ? 'baseline-beijing' : 'baseline-others',
       background: BACKGROUND,
       backgroundRef: 'background-lu2019',
+      damage: sig(damagePrice(j.population * 1e4, j.province), 4),
+      damageRef: 'damage-price',
     })),
     coefficients: coefficients(k, emissions).map((row) => row.map((cell) => cell.map((v) => sig(v)))),
     coefficientsRef: 'response-factor',

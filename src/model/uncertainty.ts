@@ -151,6 +151,11 @@ export function applyInputs(dataset: Dataset, values: Record<string, number>): D
         });
         break;
       }
+      case 'damage': {
+        const f = factor(input, value, input.nominal);
+        for (const r of receptors) if (matches(where.receptors, r.id) && r.damage !== undefined) r.damage *= f;
+        break;
+      }
       case 'baseline':
       case 'background':
         for (const r of receptors) {
