@@ -6,11 +6,14 @@ import { defaultDataset } from './fixtures';
 const text = (en: string, zh: string) => ({ en, zh });
 
 /**
- * The default dataset with an `uncertainty` list covering every effect kind, so the analysis is
- * tested whatever the bundled dataset lists.
+ * The default dataset with an `uncertainty` list covering every effect kind that moves dataset
+ * numbers directly, so the analysis is tested whatever the bundled dataset lists. Its evidence
+ * is dropped, so each input's own effect is seen (with evidence, coefficients are rescaled to
+ * reproduce it after every draw: test/model/evidence.test.ts).
  */
 export function uncertainDataset(): Dataset {
   const dataset = defaultDataset();
+  delete dataset.evidence;
   const beijing = dataset.receptors.find((r) => r.id === 'beijing')!;
   const ownShare = ozoneBudget(dataset).find((b) => b.receptor === 'beijing')!.ownShare;
   const ref = Object.keys(dataset.meta.references)[0]; // any reference will do for tests

@@ -68,7 +68,7 @@ function calibratedDataset(params: CalibrationParameters): Dataset {
     meta: {
       id: 'bth-ozone-calibrated',
       title: { en: 'Beijing-Tianjin-Hebei ozone control, calibrated to the published headline', zh: '京津冀臭氧控制（按已发表结论校准）' },
-      version: '1.1.0',
+      version: '1.2.0',
       description: {
         en: 'A documented reconstruction: public emission and cost figures where they exist, stated assumptions where they do not, and a source-receptor kernel calibrated so the model reproduces the published headline (196.7 μg/m³ in Beijing: local control 2.046 bn, regional control 0.572 bn yuan/yr).',
         zh: '有据可查的重建数据集：尽量采用公开的排放与成本数据，缺失之处明示假设，并校准源-受体核函数，使模型复现已发表的结论（北京 196.7 μg/m³：属地控制 20.46 亿元/年，区域联合控制 5.72 亿元/年）。',
@@ -86,7 +86,7 @@ function calibratedDataset(params: CalibrationParameters): Dataset {
       },
       publishedResult: { receptor: PUBLISHED.receptor, target: PUBLISHED.target, local: PUBLISHED.local, regional: PUBLISHED.regional, ref: 'headline' },
     },
-    units: UNITS,
+    units: { ...UNITS, statistic: { en: 'peak 1-hour ozone, as in the published study (which did not say which statistic)', zh: '峰值 1 小时臭氧浓度（沿用已发表研究，其未说明统计口径）' } },
     pollutants: pollutants.map(named),
     sectors: sectors.map(named),
     provinces: provinces.map(named),

@@ -15,8 +15,10 @@ import { MAX_DATASET_BYTES } from '../model/limits';
 import { DECIMAL_RULE, parseDecimal } from '../model/numbers';
 import { sweepCsv } from '../state/exports';
 import {
-  checkAdjustments, DEFAULT_DRAWS, DEFAULT_SEED, MAX_DRAWS, MAX_SEED, monteCarlo, tornado, type Summary, type Tornado, type UncertaintyReport,
+  checkAdjustments, DEFAULT_DRAWS, DEFAULT_SEED, MAX_DRAWS, MAX_SEED, MIN_SEED, monteCarlo, tornado, type Summary, type Tornado, type UncertaintyReport,
 } from '../model/uncertainty';
+import { hindcast, type HindcastCase } from '../model/evidence';
+import { describeTarget, resolveTargets, type TargetSpec } from '../model/targets';
 
 const DATA_DIR = new URL('../../public/data/', import.meta.url);
 
@@ -32,7 +34,11 @@ export const USAGE = `Usage: npm run cli -- <command> [options]
 
 Commands:
   solve --target <μg/m³> --scenario local|regional [--receptors beijing,tianjin|all] [--data id|file.json] [--json]
-      Least-cost plan to bring peak ozone at the receptors (default beijing) to the target.
+      Least-cost plan to bring ozone at the receptors (default beijing) to the target. The target
+      is in the dataset's statistic and convention (bth-ozone: the 90th percentile of the daily
+      maximum 1-hour ozone, μg/m³ at 298.15 K). Instead of --target, --below <μg/m³> or
+      --cut <percent> set it below each receptor's baseline (here and in export-lp, share and
+      uncertainty, where a reduction follows each draw's baseline).
   sweep [--from 218] [--to 163] [--step 1] [--receptors ...] [--format csv|json | --json] [--data id|file.json]
       Cost against target for both scenarios, with the saving of regional control (targets
       positive, up to 1000 μg/m³; step at least 0.001).
@@ -49,13 +55,17 @@ Commands:
       Monte Carlo over the dataset's uncertain inputs (Latin hypercube; --set holds inputs at a
       value): both scenarios' costs, the saving and the ratio with their 90% ranges, and a tornado
       of the inputs that move the saving most.
+  hindcast [--data id|file.json] [--json]
+      What the model says each observed emission change should have done to ozone, beside what
+      was observed (the dataset's evidence cases; those that set the response scale agree by
+      construction).
   validate <id|file.json>
       Lists every problem in a dataset (exit 1), or summarises a valid one (exit 0), with any
       physical-consistency warnings.
 
 --data takes a bundled dataset's id (bth-ozone, the default; bth-ozone-calibrated) or a regular
   file of at most 5 MB of UTF-8 JSON.
-Numbers (--target, --from, --to, --step, --draws, --seed, weights and values) are plain decimals
+Numbers (--target, --below, --cut, --from, --to, --step, --draws, --seed, weights and values) are plain decimals
   such as 196.7 or -5: no exponent (1e3), hex (0x10) or other forms. Each option may be given once.
   help
       This text.`;
@@ -93,6 +103,8 @@ export interface Io {
 
 const options = {
   target: { type: 'string' },
+  below: { type: 'string' },
+  cut: { type: 'string' },
   scenario: { type: 'string' },
   receptors: { type: 'string' },
   data: { type: 'string' },
@@ -224,33 +236,71 @@ function adjustmentsOf(raw: string, dataset: Dataset): Record<string, number> {
 
 function uncertaintyText(report: UncertaintyReport, swings: Tornado, dataset: Dataset): string {
   const yuan = (x: number) => formatYuan(x, 'en');
-  const times = (x: number) => `${x.toFixed(1)}×`;
+  const times = (x: number) => `${x.toFixed(2)}×`;
+  const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
   const place = (id: string) => placeName(dataset, id, 'en');
-  const targets = report.targets.length > 3 ? `${report.targets.length} receptors' targets` : report.targets.map((t) => `${place(t.receptor)} ${t.target} μg/m³`).join(', ');
+  const goal = report.spec && report.spec.kind !== 'level' ? ` (${describeTarget(report.spec)}, following each draw's baseline)` : '';
+  const targets = report.targets.length > 3 ? `${report.targets.length} receptors' targets` : report.targets.map((t) => `${place(t.receptor)} ${t.target.toFixed(1)} μg/m³`).join(', ');
   const held = Object.entries(report.fixed).map(([id, value]) => `${id} = ${value}`);
-  const line = (label: string, summary: Summary, nominal: number | null, format: (x: number) => string) =>
-    `  ${label.padEnd(18)}${summary ? `${format(summary.p50)} (90% of draws ${format(summary.p5)}–${format(summary.p95)})` : 'no draw gives a value'}; nominal ${nominal === null ? 'n/a' : format(nominal)}`;
-  const { nominal, regionalCheaper, infeasible } = report;
-  const lines = [
-    `Uncertainty in meeting ${targets}: ${report.draws} draws (seed ${report.seed}) over ${report.inputs.length} uncertain input(s)${held.length > 0 ? `, holding ${held.join(', ')}` : ''}.`,
-    'Median of the draws, with the range of the middle 90%:',
-    line('regional control', report.regional, nominal.regional, yuan),
-    line('local control', report.local, nominal.local, yuan),
-    line('saving', report.saving, nominal.saving, yuan),
-    line('ratio', report.ratio, nominal.ratio, times),
-    `Both scenarios meet the target(s) and regional control costs no more in ${(regionalCheaper.share * 100).toFixed(1)}% of draws (${regionalCheaper.count} of ${report.draws}).`,
-    `Cannot meet the target(s): local control in ${infeasible.local} draw(s), regional control in ${infeasible.regional}.`,
-  ];
-  if (swings.rows.length === 0) return [...lines, 'The dataset lists no uncertain inputs to vary.'].join('\n');
+  const { nominal } = report;
+  const nominalText = (x: number | null, format: (x: number) => string) => (x === null ? 'cannot reach it' : format(x));
+  const lines = [`Uncertainty in meeting ${targets}${goal}.`, `At the dataset's own values: regional ${nominalText(nominal.regional, yuan)}, local ${nominalText(nominal.local, yuan)}.`];
+  if (report.draws === 0) return [...lines, 'The dataset lists no uncertain inputs to vary, so there are no draws.'].join('\n');
+  const line = (label: string, summary: Summary, format: (x: number) => string) =>
+    `  ${label.padEnd(18)}${summary ? `${format(summary.p50)} (90% of those draws ${format(summary.p5)}–${format(summary.p95)}; n = ${summary.n})` : 'no draw gives a value'}`;
+  lines.push(
+    `${report.draws} draws (seed ${report.seed}) over ${report.inputs.length} uncertain input(s)${held.length > 0 ? `, holding ${held.join(', ')}` : ''}.`,
+    `Reach: regional control meets the target(s) in ${pct(report.reach.regional)} of draws, local control in ${pct(report.reach.local)}.`,
+    'Each plan alone, over the draws in which it meets the target(s) (median and the middle 90%):',
+    line('regional control', report.regional, yuan),
+    line('local control', report.local, yuan),
+    'Over the draws in which both meet them (the same draws, so comparable):',
+    line('regional control', report.paired.regional, yuan),
+    line('local control', report.paired.local, yuan),
+    line('saving', report.paired.saving, yuan),
+    line('ratio', report.paired.ratio, times),
+  );
+  if (swings.rows.length === 0) return lines.join('\n');
   const saving = (x: number | null) => (x === null ? 'n/a' : yuan(x));
   const value = (x: number) => String(Number(x.toPrecision(3)));
   const unit = (u: string) => (u ? ` ${u}` : '');
-  lines.push('', 'Largest swings in the saving (one input at its low and high end, the others at nominal):');
+  lines.push('', 'What moves the result most (one input at its low and high end, the others at nominal):');
   for (const row of swings.rows.slice(0, 5)) {
-    const swing = row.swing === null ? 'no swing: a scenario cannot meet the target(s) there' : `swing ${yuan(row.swing)}`;
-    lines.push(`  ${row.name.en} (${value(row.low)}–${value(row.high)}${unit(row.unit)}): saving ${saving(row.atLow.saving)} -> ${saving(row.atHigh.saving)}; ${swing}`);
+    const reach = report.reachByInput[row.input];
+    const swing =
+      row.swing !== null
+        ? `saving ${saving(row.atLow.saving)} -> ${saving(row.atHigh.saving)}; swing ${yuan(row.swing)}`
+        : reach
+          ? `reach (lowest fifth -> highest fifth of draws): regional ${pct(reach.low.regional)} -> ${pct(reach.high.regional)}, local ${pct(reach.low.local)} -> ${pct(reach.high.local)}`
+          : 'a plan cannot meet the target(s) at an end';
+    lines.push(`  ${row.name.en} (${value(row.low)}–${value(row.high)}${unit(row.unit)}): ${swing}`);
   }
   return lines.join('\n');
+}
+
+function hindcastText(cases: HindcastCase[], dataset: Dataset): string {
+  if (cases.length === 0) return `The dataset ${dataset.meta.id} lists no evidence cases to compare with.`;
+  const pct = (x: number | null) => (x === null ? '' : ` (${x > 0 ? '+' : ''}${(x * 100).toFixed(1)}%)`);
+  const lines = [`Hindcast: what the model says each emission change did to ozone in ${dataset.meta.id} v${dataset.meta.version}, beside what was observed (${cases[0].units}).`];
+  for (const c of cases) {
+    const observed = c.observed.change !== null ? `${c.observed.change.toFixed(1)} μg/m³` : c.observed.relative !== null ? `${(c.observed.relative * 100).toFixed(1)}%` : c.observed.direction;
+    const verdict = c.agreement === 'by-construction' ? 'sets the response scale' : c.agreement === 'agrees' ? 'same direction' : 'DISAGREES';
+    lines.push(`  ${c.name.en}: observed ${observed}; modelled ${c.modelled.change > 0 ? '+' : ''}${c.modelled.change.toFixed(1)} μg/m³${pct(c.modelled.relative)}: ${verdict}.`);
+    if (c.caveat) lines.push(`    ${c.caveat.en}`);
+  }
+  return lines.join('\n');
+}
+
+/** The target as given: exactly one of --target (μg/m³), --below (μg/m³ below baseline), --cut (percent below baseline). */
+function targetSpecOf(values: { target?: string; below?: string; cut?: string }): TargetSpec {
+  const given = (['target', 'below', 'cut'] as const).filter((k) => values[k] !== undefined);
+  if (given.length !== 1)
+    throw new CliError(given.length === 0 ? '--target is required (μg/m³), or --below <μg/m³> or --cut <percent> below the baseline.' : `--${given.join(' and --')} disagree: give one of them.`);
+  const [key] = given;
+  const value = number(values[key], key);
+  if (key === 'target') return { kind: 'level', value };
+  if (!(value > 0) || (key === 'cut' && value >= 100)) throw new CliError(`--${key} must be above 0${key === 'cut' ? ' and below 100 (percent)' : ' (μg/m³)'}, got ${JSON.stringify(values[key])}.`);
+  return { kind: key === 'below' ? 'below' : 'cut', value };
 }
 
 function shareText(report: SharingReport, dataset: Dataset): string {
@@ -370,9 +420,14 @@ export async function runCli(argv: string[], rawIo: Io): Promise<number> {
       io.out(`${path} is valid: ${dataset.meta.title.en} v${dataset.meta.version}; ${dataset.jurisdictions.length} jurisdictions, ${dataset.sources.length} sources, ${dataset.sources.reduce((n, s) => n + s.steps.length, 0)} control steps, ${dataset.receptors.length} receptors.`);
       return 0;
     }
-    if (!['solve', 'sweep', 'export-lp', 'share', 'uncertainty'].includes(command)) throw new CliError(`Unknown command ${JSON.stringify(command)}.`);
+    if (!['solve', 'sweep', 'export-lp', 'share', 'uncertainty', 'hindcast'].includes(command)) throw new CliError(`Unknown command ${JSON.stringify(command)}.`);
     if (positionals.length > 0) throw new CliError(`Unexpected argument ${JSON.stringify(positionals[0])}.`);
     const dataset = loadDataset(dataPath(values.data), io);
+    if (command === 'hindcast') {
+      const cases = hindcast(dataset);
+      io.out(values.json ? jsonText({ dataset: { id: dataset.meta.id, version: dataset.meta.version }, cases }) : hindcastText(cases, dataset));
+      return 0;
+    }
     const receptors = receptorsOf(values.receptors, dataset);
     const glpk = await loadGlpk();
 
@@ -394,16 +449,18 @@ export async function runCli(argv: string[], rawIo: Io): Promise<number> {
       return 0;
     }
 
-    const target = number(values.target, 'target');
+    const spec = targetSpecOf(values);
+    const targets = resolveTargets(dataset, receptors, spec);
     if (command === 'uncertainty') {
       const query = {
-        targets: receptors.map((receptor) => ({ receptor, target })),
+        targets,
+        spec,
         draws: integer(values.draws, 'draws', 1, MAX_DRAWS, DEFAULT_DRAWS),
-        seed: integer(values.seed, 'seed', 0, MAX_SEED, DEFAULT_SEED),
+        seed: integer(values.seed, 'seed', MIN_SEED, MAX_SEED, DEFAULT_SEED),
         fixed: values.set === undefined ? {} : adjustmentsOf(values.set, dataset),
       };
       const report = monteCarlo(glpk, dataset, query);
-      const swings = tornado(glpk, dataset, query);
+      const swings = tornado(glpk, dataset, query, report);
       io.out(values.json ? jsonText({ report, tornado: swings }) : uncertaintyText(report, swings, dataset));
       return 0;
     }
@@ -411,12 +468,12 @@ export async function runCli(argv: string[], rawIo: Io): Promise<number> {
       const rule = choice<Rule>(values.rule, 'rule', RULES);
       const mode = choice<PlayerMode>(values.players, 'players', PLAYER_MODES, 'provinces');
       const fund = values.fund === undefined ? undefined : fundWeightsOf(values.fund);
-      const game = costGame(glpk, dataset, { targets: receptors.map((receptor) => ({ receptor, target })), players: mode });
+      const game = costGame(glpk, dataset, { targets, players: mode });
       const report = sharingReport(game, rule, { nucleolus: nucleolus(glpk, game), fund });
       io.out(values.json ? jsonText({ unit: 'yuan/yr', ...report }) : shareText(report, dataset));
       return 0;
     }
-    const query = { scenario: scenarioOf(values.scenario), targets: receptors.map((receptor) => ({ receptor, target })) };
+    const query = { scenario: scenarioOf(values.scenario), targets };
     if (command === 'export-lp') {
       io.out(exportLp(dataset, query).trimEnd());
       return 0;

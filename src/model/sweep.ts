@@ -82,3 +82,35 @@ export function sweep(glpk: GLPK, dataset: Dataset, query: SweepQuery): SweepRow
   const row = createSweeper(glpk, dataset, query.receptors);
   return sweepTargets(query).map(row);
 }
+
+/** A range of targets, μg/m³ (loosest first). */
+export interface TargetRange {
+  from: number;
+  to: number;
+}
+
+export interface RegionalAdvantage {
+  /** Targets where both plans meet the target and acting together costs at least `margin` of the local cost less. */
+  cheaper: TargetRange | null;
+  /** Targets only acting together can meet. */
+  onlyRegional: TargetRange | null;
+  /** The largest saving among the targets both meet. */
+  largest: { target: number; saving: number; ratio: number | null } | null;
+}
+
+/** Share of the local cost below which a saving is round-off or too small to tell, not an advantage. */
+export const ADVANTAGE_MARGIN = 0.005;
+
+const spanOf = (targets: number[]): TargetRange | null => (targets.length === 0 ? null : { from: Math.max(...targets), to: Math.min(...targets) });
+
+/** Where in a sweep acting together beats acting alone, and by how much. */
+export function regionalAdvantage(rows: SweepRow[], margin = ADVANTAGE_MARGIN): RegionalAdvantage {
+  const both = rows.filter((r) => r.saving !== null && r.local !== null);
+  const cheaper = both.filter((r) => r.saving! > margin * r.local!);
+  const best = both.reduce<SweepRow | null>((top, r) => (top === null || r.saving! > top.saving! ? r : top), null);
+  return {
+    cheaper: spanOf(cheaper.map((r) => r.target)),
+    onlyRegional: spanOf(rows.filter((r) => r.regional !== null && r.local === null).map((r) => r.target)),
+    largest: best && best.saving! > 0 ? { target: best.target, saving: best.saving!, ratio: best.regional! > 0 ? best.local! / best.regional! : null } : null,
+  };
+}

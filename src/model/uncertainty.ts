@@ -6,16 +6,19 @@
 import type { GLPK } from 'glpk.js/node';
 import { compile } from './compile';
 import { buildProblem, QueryError, solvePlan } from './lp';
+import { responseScale } from './evidence';
 import { greedyPlan, meritOrder, type MeritStep } from './merit';
 import { players, shapley, type CostGame, type PlayerMode } from './sharing';
 import type { Dataset, LocalizedText, ReceptorTarget, Scenario, UncertainInput } from './types';
 import { runSteps } from './steps';
+import { resolveTargets, type TargetSpec } from './targets';
 
 export const DEFAULT_DRAWS = 1000;
 export const MAX_DRAWS = 10_000;
 export const DEFAULT_SEED = 1;
-/** Seeds are 32-bit (mulberry32's state). */
-export const MAX_SEED = 2 ** 32 - 1;
+/** Seeds: 1 to 2³¹ − 1 everywhere (CLI, links, page), so every run can be shared as a link. */
+export const MIN_SEED = 1;
+export const MAX_SEED = 2 ** 31 - 1;
 /** Shapley shares need 2^n coalition costs per draw: beyond this many provinces they are left out. */
 export const MAX_SHAPLEY_PROVINCES = 8;
 /** Background is kept at least this far below the baseline, μg/m³. */
@@ -94,10 +97,18 @@ function factor(input: UncertainInput, numerator: number, denominator: number): 
 
 const matches = (list: string[] | undefined, id: string) => !list || list.includes(id);
 
+/** Effects that change what a tonne does at a receptor, after which the response scale is re-derived from the evidence. */
+const RESCALING = new Set<UncertainInput['effect']>(['coefficient', 'ownShare', 'baseline', 'background', 'response', 'evidence', 'evidenceCut']);
+/** Where the response scale lies between two response cases when no input says (their geometric mean). */
+export const DEFAULT_RESPONSE_POSITION = 0.5;
+
 /**
  * The dataset with its inputs at the given values (absent ones at nominal; values clamped to
- * [low, high]); see UncertainEffect for what each input does. Returns a new dataset and never
- * mutates the argument. Throws QueryError for an unknown id or a non-finite value.
+ * [low, high]); see UncertainEffect for what each input does. Once an input that changes what a
+ * tonne does has moved, every coefficient is rescaled so the model reproduces the response
+ * evidence at the drawn values (the response scale is derived per draw, so it moves with the
+ * baseline it was derived on). Returns a new dataset and never mutates the argument. Throws
+ * QueryError for an unknown id or a non-finite value.
  */
 export function applyInputs(dataset: Dataset, values: Record<string, number>): Dataset {
   const bad = checkAdjustments(dataset, values).find((problem) => problem.kind !== 'range');
@@ -105,12 +116,18 @@ export function applyInputs(dataset: Dataset, values: Record<string, number>): D
   const inputs = dataset.uncertainty ?? [];
   const sources = dataset.sources.map((s) => ({ ...s, steps: s.steps.map((k) => ({ ...k })) }));
   const receptors = dataset.receptors.map((r) => ({ ...r }));
-  const coefficients = dataset.coefficients.map((row) => row.map((cell) => [...cell]));
+  let coefficients = dataset.coefficients.map((row) => row.map((cell) => [...cell]));
+  const evidence = (dataset.evidence ?? []).map((e) => ({ ...e, observed: { ...e.observed } }));
+  const cutScales: Record<string, number> = {};
+  let position = DEFAULT_RESPONSE_POSITION;
+  let rescale = false;
   const shareScaled = new Set<(typeof sources)[number]>();
   const shifted = new Set<(typeof receptors)[number]>();
   for (const input of inputs) {
     const value = Math.min(Math.max(values[input.id] ?? input.nominal, input.low), input.high);
+    if (input.effect === 'response') position = value;
     if (value === input.nominal) continue;
+    if (RESCALING.has(input.effect)) rescale = true;
     const where = input.where ?? {};
     switch (input.effect) {
       case 'emissions':
@@ -119,8 +136,10 @@ export function applyInputs(dataset: Dataset, values: Record<string, number>): D
         const f = factor(input, value, input.nominal);
         for (const s of sources) {
           if (!matches(where.jurisdictions, s.jurisdiction) || !matches(where.sectors, s.sector) || !matches(where.pollutants, s.pollutant)) continue;
-          if (input.effect === 'emissions') s.emissions *= f;
-          else if (input.effect === 'cost') for (const k of s.steps) k.cost *= f;
+          // An inventory f times larger forms the same ozone with f times the tonnes: each tonne is
+          // worth 1/f as much, so removing a source's ozone costs f times as much. That is the same
+          // LP as scaling its step costs by f (tonnes stay in the inventory's units).
+          if (input.effect === 'emissions' || input.effect === 'cost') for (const k of s.steps) k.cost *= f;
           else {
             for (const k of s.steps) k.share *= f;
             shareScaled.add(s);
@@ -156,6 +175,18 @@ export function applyInputs(dataset: Dataset, values: Record<string, number>): D
         for (const r of receptors) if (matches(where.receptors, r.id) && r.damage !== undefined) r.damage *= f;
         break;
       }
+      case 'evidence':
+        for (const e of evidence) {
+          if (!matches(where.evidence, e.id)) continue;
+          if (e.observed.change !== undefined) e.observed.change += value - input.nominal;
+          if (e.observed.level !== undefined) e.observed.level += value - input.nominal;
+        }
+        break;
+      case 'evidenceCut': {
+        const f = factor(input, value, input.nominal);
+        for (const e of evidence) if (matches(where.evidence, e.id)) cutScales[e.id] = (cutScales[e.id] ?? 1) * f;
+        break;
+      }
       case 'baseline':
       case 'background':
         for (const r of receptors) {
@@ -163,6 +194,8 @@ export function applyInputs(dataset: Dataset, values: Record<string, number>): D
           r[input.effect] += value - input.nominal;
           shifted.add(r);
         }
+        break;
+      case 'response':
         break;
     }
   }
@@ -180,7 +213,11 @@ export function applyInputs(dataset: Dataset, values: Record<string, number>): D
     const f = before > 0 ? (r.baseline - r.background) / before : 1;
     coefficients[ri] = coefficients[ri].map((cell) => cell.map((a) => a * f));
   });
-  return { ...dataset, sources, receptors, coefficients };
+  const drawn: Dataset = { ...dataset, sources, receptors, coefficients, ...(dataset.evidence ? { evidence } : {}) };
+  if (!rescale) return drawn;
+  const k = responseScale(drawn, position, cutScales);
+  coefficients = coefficients.map((row) => row.map((cell) => cell.map((a) => a * k)));
+  return { ...drawn, coefficients };
 }
 
 /** One scenario's plan in one draw. */
@@ -286,7 +323,7 @@ function outcomeOf({ regional, local }: DrawResult): Outcome {
   return { regional: r, local: l, saving: r !== null && l !== null ? l - r : null, ratio: r !== null && l !== null && r > 0 ? l / r : null };
 }
 
-/** Distribution of a quantity over the draws that gave it; null when none did. */
+/** Distribution of a quantity over the draws that gave it (n of them); null when none did. */
 export type Summary = { n: number; mean: number; p5: number; p50: number; p95: number } | null;
 
 function summarize(values: number[]): Summary {
@@ -302,7 +339,10 @@ function summarize(values: number[]): Summary {
 }
 
 export interface UncertaintyQuery {
+  /** The targets at the dataset's own (or fixed) values; a `spec` that is a reduction is re-resolved in every draw. */
   targets: ReceptorTarget[];
+  /** How the targets were set. A reduction ('below', 'cut') follows each draw's baseline: the task stays "so much below today". */
+  spec?: TargetSpec;
   /** Default 1000, at most 10,000. */
   draws?: number;
   /** Default 1; the same seed gives the same report. */
@@ -317,24 +357,41 @@ export interface UncertaintyProgress {
   total: number;
 }
 
+/** Shares (0..1) of a set of draws in which each plan meets the targets. */
+export interface Reach {
+  regional: number;
+  local: number;
+}
+
 export interface UncertaintyReport {
+  /** Draws solved: 0 when the dataset lists no uncertain input to sample (then every summary is null). */
   draws: number;
   seed: number;
   targets: ReceptorTarget[];
+  spec: TargetSpec | null;
   /** Ids of the inputs sampled (every input not fixed). */
   inputs: string[];
   fixed: Record<string, number>;
   /** At the unsampled dataset (fixed inputs applied, the rest nominal). */
   nominal: Outcome;
+  /** Share of all draws in which each plan meets the targets: read this first. */
+  reach: Reach;
+  /** Each plan's cost over the draws in which that plan meets the targets (n says how many). */
   regional: Summary;
   local: Summary;
-  /** local / regional and local - regional, over the draws where both are feasible. */
-  ratio: Summary;
-  saving: Summary;
-  /** Draws where both are feasible and regional costs no more than local; share = count / draws. */
-  regionalCheaper: { count: number; share: number };
+  /**
+   * Over the draws in which both plans meet the targets (n of them), so that figures shown side
+   * by side come from the same draws: both costs, the saving of acting together and the ratio.
+   */
+  paired: { regional: Summary; local: Summary; saving: Summary; ratio: Summary };
   /** Draws where each scenario cannot meet the targets. */
   infeasible: { local: number; regional: number };
+  /**
+   * Per input, the reach among the draws whose value of it lay in its lowest and in its highest
+   * fifth: how much the chance of meeting the targets depends on it (the tornado ranks by this
+   * where a cost is undefined at either end).
+   */
+  reachByInput: Record<string, { low: Reach; high: Reach }>;
   /** Per jurisdiction, its share (0..1) of the tonnes cut in the regional plan, over draws that cut anything. */
   cutShares: Record<string, Summary>;
   /** Per province, its Shapley value as a share of the regional cost (costGame's 'provinces'
@@ -343,23 +400,31 @@ export interface UncertaintyReport {
   shapleyShares: Record<string, Summary>;
 }
 
+/** The draws whose value of an input lies in its lowest (or highest) REACH_BAND of the sample. */
+export const REACH_BAND = 0.2;
+
 function checkedSettings(dataset: Dataset, query: UncertaintyQuery) {
   const draws = query.draws ?? DEFAULT_DRAWS;
   if (!Number.isInteger(draws) || draws < 1 || draws > MAX_DRAWS) throw new QueryError(`The number of draws must be a whole number from 1 to ${MAX_DRAWS}, got ${draws}.`);
   const seed = query.seed ?? DEFAULT_SEED;
-  if (!Number.isInteger(seed) || seed < 0 || seed > MAX_SEED) throw new QueryError(`The seed must be a whole number from 0 to ${MAX_SEED}, got ${seed}.`);
+  if (!Number.isInteger(seed) || seed < MIN_SEED || seed > MAX_SEED) throw new QueryError(`The seed must be a whole number from ${MIN_SEED} to ${MAX_SEED}, got ${seed}.`);
   const fixed = query.fixed ?? {};
   const base = applyInputs(dataset, fixed);
   buildProblem(base, { scenario: 'regional', targets: query.targets }); // throws QueryError for bad targets
   const sampled = (dataset.uncertainty ?? []).filter((input) => !Object.hasOwn(fixed, input.id));
-  return { draws, seed, fixed, base, sampled };
+  const spec = query.spec && query.spec.kind !== 'level' ? query.spec : null;
+  return { draws, seed, fixed, base, sampled, spec };
 }
 
-/** With one target only its receptor matters: the dataset cut down to it, so each draw copies and compiles less. */
+/**
+ * With one target only its receptor (and those the response evidence is observed at) matter:
+ * the dataset cut down to them, so each draw copies and compiles less.
+ */
 function solvedPart(dataset: Dataset, targets: ReceptorTarget[]): Dataset {
   if (targets.length !== 1) return dataset;
-  const r = dataset.receptors.findIndex((receptor) => receptor.id === targets[0].receptor);
-  return { ...dataset, receptors: [dataset.receptors[r]], coefficients: [dataset.coefficients[r]] };
+  const keep = new Set([targets[0].receptor, ...(dataset.evidence ?? []).map((e) => e.receptor)]);
+  const rows = dataset.receptors.map((r, i) => ({ r, i })).filter(({ r }) => keep.has(r.id));
+  return { ...dataset, receptors: rows.map(({ r }) => r), coefficients: rows.map(({ i }) => dataset.coefficients[i]) };
 }
 
 /** The input values of every draw (fixed ones included), in draw order: what monteCarlo solves. */
@@ -375,6 +440,16 @@ function sampleValues({ draws, seed, fixed, sampled }: ReturnType<typeof checked
   });
 }
 
+/** The targets of one draw: as asked, or a reduction re-resolved at the draw's baselines. */
+function drawTargets(drawn: Dataset, targets: ReceptorTarget[], spec: TargetSpec | null): ReceptorTarget[] {
+  return spec ? resolveTargets(drawn, targets.map((t) => t.receptor), spec) : targets;
+}
+
+const reachOf = (flags: { regional: boolean; local: boolean }[]): Reach => ({
+  regional: flags.length === 0 ? 0 : flags.filter((f) => f.regional).length / flags.length,
+  local: flags.length === 0 ? 0 : flags.filter((f) => f.local).length / flags.length,
+});
+
 /**
  * Monte Carlo over the dataset's uncertain inputs: each draw re-solves both scenarios at the
  * targets. Yields progress after each draw (so a worker can yield between slices) and returns
@@ -382,25 +457,32 @@ function sampleValues({ draws, seed, fixed, sampled }: ReturnType<typeof checked
  */
 export function* monteCarloSteps(glpk: GLPK, dataset: Dataset, query: UncertaintyQuery): Generator<UncertaintyProgress, UncertaintyReport, void> {
   const settings = checkedSettings(dataset, query);
-  const { draws } = settings;
+  const { sampled, spec } = settings;
+  // Without an input to sample every draw would be the nominal dataset: no draws, and the report says so.
+  const draws = sampled.length === 0 ? 0 : settings.draws;
   const { targets } = query;
   const withShapley = targets.length === 1 && dataset.provinces.length <= MAX_SHAPLEY_PROVINCES;
   const provinces = withShapley ? players(dataset, 'provinces') : [];
-  const series = { regional: [] as number[], local: [] as number[], ratio: [] as number[], saving: [] as number[] };
+  const series = { regional: [] as number[], local: [] as number[] };
+  const paired = { regional: [] as number[], local: [] as number[], ratio: [] as number[], saving: [] as number[] };
   const cuts = dataset.jurisdictions.map(() => [] as number[]);
   const shares = provinces.map(() => [] as number[]);
-  const infeasible = { local: 0, regional: 0 };
-  let cheaper = 0;
-  const values = sampleValues(settings);
+  const reached: { regional: boolean; local: boolean }[] = [];
+  const values = draws === 0 ? [] : sampleValues(settings);
   const part = solvedPart(dataset, targets);
   for (let i = 0; i < draws; i++) {
     const drawn = applyInputs(part, values[i]);
-    const draw = solveDraw(glpk, drawn, targets, withShapley);
+    const draw = solveDraw(glpk, drawn, drawTargets(drawn, targets, spec), withShapley);
     const outcome = outcomeOf(draw);
-    for (const key of ['regional', 'local', 'ratio', 'saving'] as const) if (outcome[key] !== null) series[key].push(outcome[key]);
-    if (outcome.regional === null) infeasible.regional++;
-    if (outcome.local === null) infeasible.local++;
-    if (outcome.saving !== null && outcome.saving >= 0) cheaper++;
+    if (outcome.regional !== null) series.regional.push(outcome.regional);
+    if (outcome.local !== null) series.local.push(outcome.local);
+    if (outcome.saving !== null) {
+      paired.regional.push(outcome.regional!);
+      paired.local.push(outcome.local!);
+      paired.saving.push(outcome.saving);
+      if (outcome.ratio !== null) paired.ratio.push(outcome.ratio);
+    }
+    reached.push({ regional: outcome.regional !== null, local: outcome.local !== null });
     if (outcome.regional !== null) {
       const tonnes = cuts.map(() => 0);
       compile(drawn).steps.forEach((k) => (tonnes[k.jurisdiction] += draw.regional.stepCuts[k.index]));
@@ -410,19 +492,29 @@ export function* monteCarloSteps(glpk: GLPK, dataset: Dataset, query: Uncertaint
     }
     yield { done: i + 1, total: draws };
   }
+  const band = Math.max(1, Math.round(draws * REACH_BAND));
+  const reachByInput = Object.fromEntries(
+    sampled.map((input) => {
+      const order = values.map((v, i) => ({ v: v[input.id], i })).sort((a, b) => a.v - b.v);
+      const flags = (part: typeof order) => part.map(({ i }) => reached[i]);
+      return [input.id, { low: reachOf(flags(order.slice(0, band))), high: reachOf(flags(order.slice(-band))) }];
+    }),
+  );
+  const base = settings.base;
   return {
     draws,
     seed: settings.seed,
     targets,
-    inputs: settings.sampled.map((input) => input.id),
+    spec: query.spec ?? null,
+    inputs: sampled.map((input) => input.id),
     fixed: settings.fixed,
-    nominal: outcomeOf(solveDraw(glpk, settings.base, targets)),
+    nominal: outcomeOf(solveDraw(glpk, base, drawTargets(base, targets, spec))),
+    reach: reachOf(reached),
     regional: summarize(series.regional),
     local: summarize(series.local),
-    ratio: summarize(series.ratio),
-    saving: summarize(series.saving),
-    regionalCheaper: { count: cheaper, share: cheaper / draws },
-    infeasible,
+    paired: { regional: summarize(paired.regional), local: summarize(paired.local), saving: summarize(paired.saving), ratio: summarize(paired.ratio) },
+    infeasible: { regional: reached.filter((r) => !r.regional).length, local: reached.filter((r) => !r.local).length },
+    reachByInput,
     cutShares: Object.fromEntries(dataset.jurisdictions.map((j, i) => [j.id, summarize(cuts[i])])),
     shapleyShares: Object.fromEntries(provinces.map((p, i) => [p.id, summarize(shares[i])])),
   };
@@ -443,27 +535,57 @@ export interface TornadoRow {
   atHigh: Outcome;
   /** |saving at high - saving at low|; null when either end has no saving (a scenario cannot meet the targets there). */
   swing: number | null;
+  /**
+   * Where the saving is undefined at an end: the largest change, over both plans, in the share of
+   * Monte Carlo draws that meet the targets between the input's lowest and highest fifth (from
+   * the report passed to rankTornado); null without one.
+   */
+  reachSwing: number | null;
 }
 
 export interface Tornado {
   base: Outcome;
-  /** Largest swing first; then rows with a saving at one end only, then at neither. */
+  /** Largest swing first; then rows without a saving at an end, by reachSwing; then the rest. */
   rows: TornadoRow[];
 }
 
+/**
+ * Swings are >= 0 and reach swings in [0, 1], so these ranks put the rows with a swing first, then
+ * those ranked by reach, then (without a report) those with a saving at one end, then the rest.
+ */
+function tornadoRank(row: TornadoRow): number {
+  if (row.swing !== null) return row.swing;
+  if (row.reachSwing !== null) return -2 + row.reachSwing;
+  return row.atLow.saving !== null || row.atHigh.saving !== null ? -2.5 : -3;
+}
+
+/**
+ * The rows ordered: by the saving's swing, then (where the saving is undefined at an end) by how
+ * much the input moves the chance of meeting the targets in the Monte Carlo report, if given.
+ */
+export function rankTornado(swings: Tornado, report: UncertaintyReport | null): Tornado {
+  const rows = swings.rows.map((row) => {
+    const reach = report?.reachByInput[row.input];
+    const reachSwing = row.swing === null && reach ? Math.max(Math.abs(reach.high.regional - reach.low.regional), Math.abs(reach.high.local - reach.low.local)) : null;
+    return { ...row, reachSwing };
+  });
+  rows.sort((a, b) => tornadoRank(b) - tornadoRank(a));
+  return { ...swings, rows };
+}
+
 /** One input at a time at its low and high end, the others nominal (or fixed); every input not fixed gets a row. */
-export function tornado(glpk: GLPK, dataset: Dataset, query: Pick<UncertaintyQuery, 'targets' | 'fixed'>): Tornado {
-  const { fixed, base, sampled } = checkedSettings(dataset, query);
+export function tornado(glpk: GLPK, dataset: Dataset, query: Pick<UncertaintyQuery, 'targets' | 'fixed' | 'spec'>, report: UncertaintyReport | null = null): Tornado {
+  const { fixed, base, sampled, spec } = checkedSettings(dataset, query);
   const part = solvedPart(dataset, query.targets);
-  const at = (values: Record<string, number>) => outcomeOf(solveDraw(glpk, applyInputs(part, values), query.targets));
+  const at = (values: Record<string, number>) => {
+    const drawn = applyInputs(part, values);
+    return outcomeOf(solveDraw(glpk, drawn, drawTargets(drawn, query.targets, spec)));
+  };
   const rows = sampled.map((input): TornadoRow => {
     const atLow = at({ ...fixed, [input.id]: input.low });
     const atHigh = at({ ...fixed, [input.id]: input.high });
     const swing = atLow.saving !== null && atHigh.saving !== null ? Math.abs(atHigh.saving - atLow.saving) : null;
-    return { input: input.id, name: input.name, low: input.low, high: input.high, unit: input.unit, atLow, atHigh, swing };
+    return { input: input.id, name: input.name, low: input.low, high: input.high, unit: input.unit, atLow, atHigh, swing, reachSwing: null };
   });
-  // Swings are >= 0, so these ranks put rows without one last.
-  const rank = (row: TornadoRow) => row.swing ?? (row.atLow.saving === null && row.atHigh.saving === null ? -2 : -1);
-  rows.sort((a, b) => rank(b) - rank(a));
-  return { base: outcomeOf(solveDraw(glpk, base, query.targets)), rows };
+  return rankTornado({ base: outcomeOf(solveDraw(glpk, base, drawTargets(base, query.targets, spec))), rows }, report);
 }

@@ -89,7 +89,7 @@ export function headlineInterval(report: UncertaintyReport | null, plans: Plans,
   if (!reportMatches(report, plans.regional.query.targets, view.adjust ?? {})) return '';
   const lang = view.lang;
   const draws = new Intl.NumberFormat(lang === 'zh' ? 'zh-CN' : 'en-GB').format(report!.draws);
-  const ratio = usable(report!.ratio);
+  const ratio = usable(report!.paired.ratio);
   // An interval that rounds to one number says nothing (a dataset without uncertain inputs).
   if (view.scenario !== 'local' && plans.local.feasible && ratio && ratio.n * 2 >= report!.draws) {
     const [low, high] = [formatRatio(ratio.p5, lang), formatRatio(ratio.p95, lang)];

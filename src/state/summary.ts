@@ -65,7 +65,7 @@ export function sureText(report: UncertaintyReport, view: Pick<ViewState, 'lang'
   const unreachable = (s: 'local' | 'regional') =>
     report.infeasible[s] > 0 ? `${lang === 'zh' ? '' : ' '}${translate(lang, 'summary.sureUnreachable', { scenario: name(s, true), count: report.infeasible[s] })}` : '';
   // The ratio speaks for the draws where both plans reach the target: only when that is most of them.
-  const ratio = usable(report.ratio);
+  const ratio = usable(report.paired.ratio);
   if (scenario === 'regional' && ratio && ratio.n * 2 >= report.draws) {
     const [median, low, high] = [ratio.p50, ratio.p5, ratio.p95].map((x) => formatQuantity('ratio', x, lang));
     return translate(lang, 'summary.sureRatio', { draws, median, low, high }) + unreachable('local');

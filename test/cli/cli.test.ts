@@ -52,6 +52,44 @@ describe('cli solve --json', () => {
   });
 });
 
+describe('cli targets below the baseline', () => {
+  it('solves for --cut percent or --below μg/m³ under each receptor\'s baseline', async () => {
+    const baseline = calibratedDataset().receptors[0].baseline;
+    const cut = JSON.parse((await cli('solve', '--cut', '10', '--scenario', 'regional', '--json')).out);
+    expect(cut.targets.beijing).toBeCloseTo(0.9 * baseline, 9);
+    expect(cut.ozone.beijing).toBeCloseTo(0.9 * baseline, 6);
+    const below = JSON.parse((await cli('solve', '--below', '20', '--scenario', 'regional', '--json')).out);
+    expect(below.targets.beijing).toBeCloseTo(baseline - 20, 9);
+    const level = JSON.parse((await cli('solve', '--target', String(baseline - 20), '--scenario', 'regional', '--json')).out);
+    expect(below.totalCost).toBeCloseTo(level.totalCost, 0);
+  });
+});
+
+describe('cli hindcast', () => {
+  it('prints each evidence case, observed beside modelled, in the dataset\'s units', async () => {
+    const { code, out } = await cli('hindcast', '--data', 'bth-ozone', '--json');
+    expect(code).toBe(0);
+    const { dataset, cases } = JSON.parse(out);
+    expect(dataset.id).toBe('bth-ozone');
+    expect(cases.length).toBeGreaterThanOrEqual(5);
+    for (const c of cases) {
+      expect(c).toMatchObject({ id: expect.any(String), units: 'ug/m3 at 298.15 K', ref: expect.any(String), modelled: { change: expect.any(Number) }, observed: { direction: expect.stringMatching(/^(rose|fell|flat)$/) } });
+      expect(['agrees', 'disagrees', 'by-construction']).toContain(c.agreement);
+    }
+    expect(cases.map((c: { id: string }) => c.id)).toEqual(expect.arrayContaining(['beijing-2013-2015', 'olympics-urban', 'beijing-2015-2021']));
+  });
+
+  it('says so in words, naming where the model disagrees', async () => {
+    const { code, out } = await cli('hindcast', '--data', 'bth-ozone');
+    expect(code).toBe(0);
+    expect(out).toMatch(/^Hindcast: .* \(ug\/m3 at 298\.15 K\)\./);
+    expect(out).toMatch(/Beijing's own cuts, 2013→2015: observed rose; modelled \+\d+\.\d μg\/m³ \(\+\d+\.\d%\): same direction\./);
+    expect(out).toMatch(/2008 Olympics, urban Beijing: observed rose; modelled -\d+\.\d μg\/m³ .*: DISAGREES\./);
+    const none = await cli('hindcast');
+    expect(none.out).toMatch(/lists no evidence cases/);
+  });
+});
+
 describe('cli sweep and export-lp', () => {
   it('prints a CSV row per target with both costs and the saving', async () => {
     const { code, out } = await cli('sweep', '--from', '218', '--to', '163', '--step', '1');
@@ -237,10 +275,11 @@ describe('cli uncertainty', () => {
     const { report } = json;
     expect(report).toMatchObject({ draws: 200, seed: 3, targets: [{ receptor: 'beijing', target: Number(target) }], fixed: {} });
     expect(report.inputs).toEqual(dataset.uncertainty!.map((u) => u.id));
-    for (const key of ['regional', 'local', 'ratio', 'saving'])
-      expect(report[key]).toMatchObject({ n: expect.any(Number), mean: expect.any(Number), p5: expect.any(Number), p50: expect.any(Number), p95: expect.any(Number) });
+    const summary = { n: expect.any(Number), mean: expect.any(Number), p5: expect.any(Number), p50: expect.any(Number), p95: expect.any(Number) };
+    for (const part of [report.regional, report.local, ...['regional', 'local', 'ratio', 'saving'].map((key) => report.paired[key])]) expect(part).toMatchObject(summary);
     expect(report.nominal).toMatchObject({ regional: expect.any(Number), local: expect.any(Number), ratio: expect.any(Number), saving: expect.any(Number) });
-    expect(report.regionalCheaper).toMatchObject({ count: expect.any(Number), share: expect.any(Number) });
+    expect(report.reach).toEqual({ regional: 1 - report.infeasible.regional / 200, local: 1 - report.infeasible.local / 200 });
+    expect(Object.keys(report.reachByInput)).toEqual(report.inputs);
     expect(report.infeasible).toMatchObject({ local: expect.any(Number), regional: expect.any(Number) });
     expect(Object.keys(report.cutShares)).toHaveLength(13);
     expect(Object.keys(report.shapleyShares)).toEqual(['beijing', 'tianjin', 'hebei']);
@@ -267,15 +306,24 @@ describe('cli uncertainty', () => {
     expect(report.regional).toBeNull();
   });
 
+  it('takes the target as a cut below the baseline, re-resolved in every draw', async () => {
+    const { code, out } = await cli('uncertainty', '--cut', '5', '--data', path, '--draws', '30', '--json');
+    expect(code).toBe(0);
+    const { report } = JSON.parse(out);
+    expect(report.spec).toEqual({ kind: 'cut', value: 5 });
+    expect(report.targets[0].target).toBeCloseTo(0.95 * dataset.receptors[0].baseline, 9);
+  });
+
   it('prints the headline numbers with their 90% ranges and the top of the tornado', async () => {
     const { code, out } = await run('--draws', '200');
     expect(code).toBe(0);
-    expect(out).toMatch(new RegExp(`^Uncertainty in meeting Beijing ${target} μg/m³: 200 draws \\(seed 1\\) over ${dataset.uncertainty!.length} uncertain input\\(s\\)\\.`));
-    expect(out).toMatch(/\n {2}regional control +[\d.]+ (bn|m) yuan \(90% of draws [\d.]+ (bn |m )?yuan–[\d.]+ (bn|m) yuan\); nominal [\d.]+ (bn|m) yuan\n/);
-    expect(out).toMatch(/\n {2}ratio +\d+\.\d× \(90% of draws \d+\.\d×–\d+\.\d×\); nominal \d+\.\d×\n/);
-    expect(out).toMatch(/\nBoth scenarios meet the target\(s\) and regional control costs no more in \d+\.\d% of draws \(\d+ of 200\)\./);
-    expect(out).toMatch(/\nCannot meet the target\(s\): local control in \d+ draw\(s\), regional control in \d+\./);
-    const rows = out.split('Largest swings in the saving')[1].split('\n').slice(1);
+    expect(out).toMatch(new RegExp(`^Uncertainty in meeting Beijing ${Number(target).toFixed(1)} μg/m³\\.\nAt the dataset's own values: regional [\\d.]+ (bn|m) yuan, local [\\d.]+ (bn|m) yuan\\.\n200 draws \\(seed 1\\) over ${dataset.uncertainty!.length} uncertain input\\(s\\)\\.`));
+    // Reach first, then every interval says which draws it covers.
+    expect(out).toMatch(/\nReach: regional control meets the target\(s\) in \d+\.\d% of draws, local control in \d+\.\d%\.\n/);
+    expect(out).toMatch(/\n {2}regional control +[\d.]+ (bn|m) yuan \(90% of those draws [\d.]+ (bn |m )?yuan–[\d.]+ (bn|m) yuan; n = 200\)\n/);
+    expect(out).toMatch(/\nOver the draws in which both meet them \(the same draws, so comparable\):\n/);
+    expect(out).toMatch(/\n {2}ratio +\d+\.\d\d× \(90% of those draws \d+\.\d\d×–\d+\.\d\d×; n = \d+\)/);
+    const rows = out.split('What moves the result most')[1].split('\n').slice(1);
     expect(rows).toHaveLength(5);
     expect(rows[0]).toMatch(/^ {2}.+ \([\d.]+–[\d.]+ .*\): saving .+ -> .+; swing [\d.]+ (bn|m) yuan$/);
   });
@@ -286,7 +334,10 @@ describe('cli uncertainty', () => {
     ['fractional draws', ['--target', '200', '--draws', '2.5'], /--draws must be a whole number from 1 to 10000, got "2.5"/],
     ['too many draws', ['--target', '200', '--draws', '10001'], /--draws must be a whole number from 1 to 10000/],
     ['non-numeric draws', ['--target', '200', '--draws', 'many'], /--draws must be a number, got "many"/],
-    ['fractional seed', ['--target', '200', '--seed', '1.5'], /--seed must be a whole number from 0 to 4294967295, got "1.5"/],
+    ['fractional seed', ['--target', '200', '--seed', '1.5'], /--seed must be a whole number from 1 to 2147483647, got "1.5"/],
+    ['a seed a link cannot carry', ['--target', '200', '--seed', '4294967295'], /--seed must be a whole number from 1 to 2147483647/],
+    ['two targets', ['--target', '200', '--cut', '10'], /--target and --cut disagree: give one of them/],
+    ['a cut of all the ozone', ['--cut', '100'], /--cut must be above 0 and below 100 \(percent\), got "100"/],
     ['negative seed', ['--target', '200', '--seed=-1'], /--seed must be a whole number/],
     ['malformed --set', ['--target', '200', '--set', 'cost-beijing'], /--set takes id=value pairs separated by commas; got "cost-beijing"/],
     ['non-numeric --set value', ['--target', '200', '--set', 'cost-beijing=high'], /--set value for cost-beijing must be a number, got "high"/],

@@ -21,7 +21,7 @@ beforeAll(async () => {
 const dataset = uncertainDataset();
 const original = JSON.stringify(dataset);
 const input = (id: string) => dataset.uncertainty!.find((u) => u.id === id)!;
-const beijing: ReceptorTarget[] = [{ receptor: 'beijing', target: beijingTarget(dataset) }];
+const beijing: ReceptorTarget[] = [{ receptor: 'beijing', target: beijingTarget(dataset, 0.8) }];
 const beijingIndex = dataset.receptors.findIndex((r) => r.id === 'beijing');
 const relClose = (a: number, b: number, rel: number) => Math.abs(a - b) <= rel * Math.max(1, Math.abs(b));
 const sum = (values: number[]) => values.reduce((a, b) => a + b, 0);
@@ -86,9 +86,13 @@ describe('applyInputs', () => {
     expect(JSON.stringify(dataset)).toBe(original);
   });
 
-  it('scales the emissions of the matching sector only', () => {
+  it('treats an inventory error as a cost: the same ozone from f times the tonnes costs f times as much to remove, in the matching sector only', () => {
     const moved = applyInputs(dataset, { 'emissions-power': 1.3 });
-    moved.sources.forEach((s, i) => expect(s.emissions).toBeCloseTo(dataset.sources[i].emissions * (s.sector === 'power' ? 1.3 : 1), 6));
+    moved.sources.forEach((s, i) => {
+      expect(s.emissions).toBe(dataset.sources[i].emissions);
+      s.steps.forEach((k, level) => expect(k.cost).toBeCloseTo(dataset.sources[i].steps[level].cost * (s.sector === 'power' ? 1.3 : 1), 6));
+    });
+    expect(moved.coefficients).toEqual(dataset.coefficients);
   });
 
   it("scales every step's cost of the matching jurisdictions", () => {
@@ -118,7 +122,7 @@ describe('applyInputs', () => {
     // A source whose shares would sum above 1 is scaled back to exactly 1.
     const tight = structuredClone(dataset);
     const source = sourcesWhere(tight, (s) => s.jurisdiction === 'beijing')[0];
-    source.steps = source.steps.map((k, level) => ({ ...k, share: [0.3, 0.2, 0.1, 0.1][level] ?? 0.05 }));
+    source.steps = [0.3, 0.2, 0.1, 0.1].map((share, level) => ({ share, cost: 1000 * (level + 1) }));
     const capped = applyInputs(tight, { 'steps-beijing': 1 }).sources[tight.sources.indexOf(source)];
     expect(sum(capped.steps.map((k) => k.share))).toBeCloseTo(1, 12);
     capped.steps.forEach((k, level) => expect(k.share / source.steps[level].share).toBeCloseTo(capped.steps[0].share / source.steps[0].share, 12));
@@ -301,7 +305,7 @@ function checkNumbers(report: unknown, allowNull: RegExp) {
 }
 
 /** Where a Monte Carlo report may hold null: a summary no draw gave a value to, an infeasible nominal cost. */
-const REPORT_NULLS = /^\.(regional|local|saving|ratio|nominal\.\w+|cutShares\.\w+|shapleyShares\.\w+)$/;
+const REPORT_NULLS = /^\.(regional|local|spec|paired\.\w+|nominal\.\w+|cutShares\.\w+|shapleyShares\.\w+)$/;
 
 describe('monteCarlo', () => {
   let report: UncertaintyReport;
@@ -316,8 +320,8 @@ describe('monteCarlo', () => {
     expect(other.nominal).toEqual(report.nominal);
   });
 
-  it('summarises both scenarios, the saving and the ratio around the nominal costs', () => {
-    expect(report).toMatchObject({ draws: 400, seed: 1, targets: beijing, inputs: dataset.uncertainty!.map((u) => u.id), fixed: {} });
+  it('leads with reach, then each plan over the draws it reaches, then both over the same draws', () => {
+    expect(report).toMatchObject({ draws: 400, seed: 1, targets: beijing, inputs: dataset.uncertainty!.map((u) => u.id), fixed: {}, spec: null });
     const nominal = solveDraw(glpk, dataset, beijing);
     expect(report.nominal).toEqual({
       regional: nominal.regional.cost,
@@ -325,27 +329,43 @@ describe('monteCarlo', () => {
       saving: nominal.local.cost! - nominal.regional.cost!,
       ratio: nominal.local.cost! / nominal.regional.cost!,
     });
-    for (const key of ['regional', 'local', 'saving', 'ratio'] as const) {
-      const s = report[key]!;
-      expect(s.p5).toBeLessThanOrEqual(s.p50);
-      expect(s.p50).toBeLessThanOrEqual(s.p95);
-      expect(s.p5).toBeLessThan(s.p95);
-      expect(s.p5).toBeLessThanOrEqual(report.nominal[key]!);
-      expect(s.p95).toBeGreaterThanOrEqual(report.nominal[key]!);
-    }
-    expect(report.ratio!.p5).toBeGreaterThanOrEqual(1 - 1e-9);
+    expect(report.reach).toEqual({ regional: 1 - report.infeasible.regional / 400, local: 1 - report.infeasible.local / 400 });
+    expect(report.reach.local).toBeGreaterThan(0);
+    expect(report.reach.local).toBeLessThan(1);
     expect(report.regional!.n).toBe(400 - report.infeasible.regional);
     expect(report.local!.n).toBe(400 - report.infeasible.local);
-    expect(report.ratio!.n).toBe(report.saving!.n);
-    expect(report.regionalCheaper.share).toBe(report.regionalCheaper.count / 400);
+    // Side by side only over the same draws: every paired summary counts the draws where both reach.
+    const paired = Object.values(report.paired);
+    expect(new Set([report.paired.regional, report.paired.local, report.paired.saving].map((x) => x!.n))).toEqual(new Set([report.local!.n]));
+    // The ratio leaves out draws where acting together costs nothing.
+    expect(report.paired.ratio!.n).toBeLessThanOrEqual(report.local!.n);
+    for (const x of [report.regional, report.local, ...paired]) {
+      expect(x!.p5).toBeLessThanOrEqual(x!.p50);
+      expect(x!.p50).toBeLessThanOrEqual(x!.p95);
+    }
+    expect(report.paired.ratio!.p5).toBeGreaterThanOrEqual(1 - 1e-9);
+    expect(report.paired.saving!.p5).toBeGreaterThanOrEqual(-1e-6);
+    expect(report.paired.saving!.p5).toBeLessThan(report.paired.saving!.p95);
     checkNumbers(report, REPORT_NULLS);
+  });
+
+  it('tells how the chance of reaching the target depends on each input, from the draws in its lowest and highest fifth', () => {
+    expect(Object.keys(report.reachByInput)).toEqual(report.inputs);
+    const values = drawValues(dataset, { targets: beijing, draws: 400, seed: 1 });
+    const reached = values.map((v) => solveDraw(glpk, applyInputs(dataset, v), beijing).local.cost !== null);
+    const order = values.map((v, i) => ({ v: v['steps-beijing'], i })).sort((a, b) => a.v - b.v);
+    const share = (part: typeof order) => part.filter(({ i }) => reached[i]).length / part.length;
+    expect(report.reachByInput['steps-beijing'].low.local).toBeCloseTo(share(order.slice(0, 80)), 12);
+    expect(report.reachByInput['steps-beijing'].high.local).toBeCloseTo(share(order.slice(-80)), 12);
+    // More of Beijing's steps open: acting alone reaches the target more often.
+    expect(report.reachByInput['steps-beijing'].high.local).toBeGreaterThan(report.reachByInput['steps-beijing'].low.local);
   });
 
   it('counts what an independent glpk.js solve of the same draws finds', () => {
     const query = { targets: [{ receptor: 'beijing', target: beijingTarget(dataset, 0.8) }], draws: 60, seed: 3 };
     const small = monteCarlo(glpk, dataset, query);
     const infeasible = { local: 0, regional: 0 };
-    let cheaper = 0;
+    let both = 0;
     const regional: number[] = [];
     for (const v of drawValues(dataset, query)) {
       const d = applyInputs(dataset, v);
@@ -353,12 +373,12 @@ describe('monteCarlo', () => {
       if (!l.feasible) infeasible.local++;
       if (!r.feasible) infeasible.regional++;
       else regional.push(r.totalCost!);
-      if (r.feasible && l.feasible && r.totalCost! <= l.totalCost!) cheaper++;
+      if (r.feasible && l.feasible) both++;
     }
     expect(small.infeasible).toEqual(infeasible);
     expect(infeasible.local).toBeGreaterThan(0);
-    expect(cheaper).toBeGreaterThan(0);
-    expect(small.regionalCheaper.count).toBe(cheaper);
+    expect(both).toBeGreaterThan(0);
+    expect(small.paired.saving!.n).toBe(both);
     expect(small.regional!.n).toBe(regional.length);
     expect(relClose(small.regional!.mean, sum(regional) / regional.length, 1e-6)).toBe(true);
     // Percentiles interpolate linearly between the sorted draws.
@@ -396,12 +416,11 @@ describe('monteCarlo', () => {
     expect(held.nominal.local).toBe(at.local.cost);
   });
 
-  it('reports zero spread for a dataset without uncertain inputs', () => {
+  it('draws nothing for a dataset without uncertain inputs, and says so by its zero draws', () => {
     const { uncertainty: _, ...bare } = dataset;
     const flat = monteCarlo(glpk, bare, { targets: beijing, draws: 20 });
-    expect(flat.inputs).toEqual([]);
-    expect(flat.regional).toEqual({ n: 20, mean: expect.closeTo(flat.nominal.regional!, 3), p5: flat.nominal.regional, p50: flat.nominal.regional, p95: flat.nominal.regional });
-    expect(flat.ratio!.p95 - flat.ratio!.p5).toBe(0);
+    expect(flat).toMatchObject({ draws: 0, inputs: [], regional: null, local: null, paired: { regional: null, local: null, saving: null, ratio: null }, reachByInput: {} });
+    expect(flat.nominal.regional).toBeGreaterThan(0);
     expect(tornado(glpk, bare, { targets: beijing })).toEqual({ base: flat.nominal, rows: [] });
   });
 
@@ -409,7 +428,7 @@ describe('monteCarlo', () => {
     const target = dataset.receptors[beijingIndex].background + input('background').low - 1;
     const impossible = monteCarlo(glpk, dataset, { targets: [{ receptor: 'beijing', target }], draws: 30 });
     expect(impossible.infeasible).toEqual({ local: 30, regional: 30 });
-    expect(impossible).toMatchObject({ regional: null, local: null, ratio: null, saving: null, regionalCheaper: { count: 0, share: 0 } });
+    expect(impossible).toMatchObject({ regional: null, local: null, reach: { regional: 0, local: 0 }, paired: { regional: null, local: null, saving: null, ratio: null } });
     expect(Object.values(impossible.cutShares).every((s) => s === null)).toBe(true);
     expect(Object.values(impossible.shapleyShares).every((s) => s === null)).toBe(true);
     checkNumbers(impossible, REPORT_NULLS);
@@ -475,7 +494,22 @@ describe('tornado', () => {
       if (row.swing !== null) expect(row.swing).toBeCloseTo(Math.abs(row.atHigh.saving! - row.atLow.saving!), 3);
       else expect(row.atLow.saving === null || row.atHigh.saving === null).toBe(true);
     }
-    checkNumbers(result, /^\.(base|rows\.\d+\.(atLow|atHigh))\.\w+$|^\.rows\.\d+\.swing$/);
+    checkNumbers(result, /^\.(base|rows\.\d+\.(atLow|atHigh))\.\w+$|^\.rows\.\d+\.(swing|reachSwing)$/);
+  });
+
+  it('ranks the inputs without a saving at an end by how much they move the chance of reaching the target', () => {
+    const hard = [{ receptor: 'beijing', target: beijingTarget(dataset, 1) }];
+    const report = monteCarlo(glpk, dataset, { targets: hard, draws: 200, seed: 4 });
+    const ranked = tornado(glpk, dataset, { targets: hard }, report);
+    const unranked = tornado(glpk, dataset, { targets: hard });
+    expect(ranked.rows.map((r) => r.input).sort()).toEqual(unranked.rows.map((r) => r.input).sort());
+    const byReach = ranked.rows.filter((r) => r.swing === null);
+    expect(byReach.length).toBeGreaterThan(0);
+    expect(byReach.every((r) => r.reachSwing !== null)).toBe(true);
+    expect(byReach.map((r) => r.reachSwing)).toEqual(byReach.map((r) => r.reachSwing).sort((a, b) => b! - a!));
+    const reach = report.reachByInput[byReach[0].input];
+    expect(byReach[0].reachSwing).toBe(Math.max(Math.abs(reach.high.regional - reach.low.regional), Math.abs(reach.high.local - reach.low.local)));
+    expect(byReach[0].reachSwing).toBeGreaterThan(0);
   });
 
   it('leaves fixed inputs out', () => {

@@ -2,6 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { MAX_DATASET_BYTES, parseDataset, validateDataset } from '../../src/model/validate';
 import { defaultDataset } from '../fixtures';
 
+/** Position of an uncertain input of the default dataset. */
+const inputAt = (id: string) => defaultDataset().uncertainty!.findIndex((u) => u.id === id);
+
 /** A valid response case at Beijing, with some fields replaced. */
 function evidenceCase(d: any, patch: object) {
   return {
@@ -43,7 +46,7 @@ describe('validateDataset', () => {
     ['matrix columns', (d) => d.coefficients[1].pop(), 'coefficients[1]', /one entry per jurisdiction \(13\), got 12/],
     ['matrix cell', (d) => (d.coefficients[0][3] = [1]), 'coefficients[0][3]', /one value per pollutant \(2\), got 1/],
     ['matrix value', (d) => (d.coefficients[0][3][1] = 'x'), 'coefficients[0][3][1]', /finite number/],
-    ['background above baseline', (d) => (d.receptors[0].background = 300), 'receptors[0].background', /<= 230/],
+    ['background above baseline', (d) => (d.receptors[0].background = 300), 'receptors[0].background', new RegExp(`<= ${defaultDataset().receptors[0].baseline}`)],
     ['sweep reversed', (d) => (d.standards.sweep.to = 400), 'standards.sweep.to', /<= 218/],
     ['format version', (d) => (d.formatVersion = 2), 'formatVersion', /must be 1/],
     ['unit without a source', (d) => delete d.units.ref, 'units.ref', /is missing/],
@@ -57,15 +60,16 @@ describe('validateDataset', () => {
     ['evidence change with both forms', (d) => (d.evidence = [evidenceCase(d, { changes: [{ fraction: 0.1, tonnes: 5 }] })]), 'evidence[0].changes[0]', /exactly one of fraction and tonnes/],
     ['response evidence without a number', (d) => (d.evidence = [evidenceCase(d, { observed: { direction: 'rose', note: { en: 'x', zh: 'x' } } })]), 'evidence[0].observed', /exactly one of change and level/],
     ['three response cases', (d) => (d.evidence = ['a', 'b', 'c'].map((id) => evidenceCase(d, { id }))), 'evidence', /at most 2 cases may have the role "response", got 3/],
-    ['input naming an unknown case', (d) => d.uncertainty.push({ ...d.uncertainty[0], id: 'ev', effect: 'evidence', nominal: 0, low: -1, high: 1, scale: 'linear', where: { evidence: ['nope'] } }), `uncertainty[${defaultDataset().uncertainty.length}].where.evidence[0]`, /unknown evidence case "nope"/],
+    ['input naming an unknown case', (d) => d.uncertainty.push({ ...d.uncertainty[0], id: 'ev', effect: 'evidence', nominal: 0, low: -1, high: 1, scale: 'linear', where: { evidence: ['nope'] } }), `uncertainty[${defaultDataset().uncertainty!.length}].where.evidence[0]`, /unknown evidence case "nope"/],
     ['link scheme', (d) => (d.meta.references.headline.url = 'javascript:alert(1)'), 'meta.references.headline.url', /must be an http\(s\) address/],
     ['published result receptor', (d) => (d.meta.publishedResult.receptor = 'paris'), 'meta.publishedResult.receptor', /unknown receptor "paris"/],
     ['slider range', (d) => (d.standards.range = { min: 200, max: 150 }), 'standards.range.max', /> standards.range.min/],
     ['default receptor', (d) => (d.defaults.receptors = ['paris']), 'defaults.receptors[0]', /unknown receptor/],
     ['uncertain effect', (d) => (d.uncertainty[0].effect = 'magic'), 'uncertainty[0].effect', /must be one of emissions, cost/],
-    ['uncertain range', (d) => (d.uncertainty[0].nominal = 5), 'uncertainty[0].nominal', /<= 0.8/],
-    ['uncertain log scale', (d) => Object.assign(d.uncertainty[3], { scale: 'log' }), 'uncertainty[3].low', /above 0 on a log scale/],
-    ['uncertain own share', (d) => (d.uncertainty[1].high = 1), 'uncertainty[1].high', /own share must lie in \[0, 1\)/],
+    ['uncertain range', (d) => (d.uncertainty[inputAt('costs')].nominal = 5), `uncertainty[${inputAt('costs')}].nominal`, /<= 2, got 5/],
+    ['uncertain log scale', (d) => Object.assign(d.uncertainty[inputAt('response')], { scale: 'log' }), `uncertainty[${inputAt('response')}].low`, /above 0 on a log scale/],
+    ['uncertain own share', (d) => (d.uncertainty[inputAt('beijing-own')].high = 1), `uncertainty[${inputAt('beijing-own')}].high`, /own share must lie in \[0, 1\)/],
+    ['response position above 1', (d) => (d.uncertainty[inputAt('response')].high = 2), `uncertainty[${inputAt('response')}].high`, /response position must lie in \[0, 1\]/],
     ['uncertain filter', (d) => (d.uncertainty[2].where.pollutants = ['SO2']), 'uncertainty[2].where.pollutants[0]', /unknown pollutant "SO2"/],
     ['uncertain sign', (d) => (d.uncertainty[2].where.sign = 'both'), 'uncertainty[2].where.sign', /"positive" or "negative"/],
   ];
@@ -94,7 +98,8 @@ describe('validateDataset', () => {
     expect(result.ok).toBe(true);
     if (!result.ok) return;
     expect(result.warnings.map((w) => w.path)).toEqual(['receptors[0]', 'receptors[1]']);
-    expect(result.warnings[0].message).toMatch(/would remove \d+\.\d μg\/m³ of ozone at beijing, but only 142\.5 μg\/m³ .* ratio 4\.\d\d, above the physical limit of 2/);
+    const removable = (d.receptors[0].baseline - d.receptors[0].background).toFixed(1);
+    expect(result.warnings[0].message).toMatch(new RegExp(`would remove \\d+\\.\\d μg/m³ of ozone at beijing, but only ${removable} μg/m³ .* ratio \\d\\.\\d\\d, above the physical limit of 2`));
     expect(result.warnings[1].message).toMatch(/ratio 0\.0\d, below 0\.2/);
   });
 
@@ -107,7 +112,7 @@ describe('validateDataset', () => {
 
   it('keeps the 3.x fields in the clean copy', () => {
     const d: any = defaultDataset();
-    d.evidence = [evidenceCase(d, {})];
+    d.evidence = [...d.evidence, evidenceCase(d, { id: 'extra', role: 'hindcast' })];
     d.sources[0].steps[0].costRef = d.sources[0].costRef;
     Object.assign(d.receptors[0], { damage: 7.9e7, damageRef: d.receptors[0].ref });
     const result = validateDataset(d);
