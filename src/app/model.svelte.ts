@@ -10,13 +10,18 @@ import type { Remote } from 'comlink';
 import { parseCatalogue, type CatalogueEntry } from '../model/catalogue';
 import { sweepTargets, type SweepRow } from '../model/sweep';
 import type { Dataset, ReceptorTarget } from '../model/types';
-import { DEFAULT_DRAWS, type Tornado, type UncertaintyReport } from '../model/uncertainty';
+import { DEFAULT_DRAWS, rankTornado, type Tornado, type UncertaintyReport } from '../model/uncertainty';
+import { levelFor, type TargetSpec } from '../model/targets';
+import { floorOf } from '../model/lp';
 import type { SharingReport } from '../model/sharing-rules';
 import type { Problem } from '../model/validate';
-import { decodeState, defaultState, encodeState, EMPTY_CONTEXT, MAX_SEED, requestedDataset, viewContext, type Notice, type ViewContext, type ViewState } from '../state/state';
+import {
+  baselineOf, decodeState, defaultState, encodeState, EMPTY_CONTEXT, MAX_SEED, requestedDataset, specOf, targetsOf, viewContext, type Notice, type ViewContext, type ViewState,
+} from '../state/state';
 import { deckSlideView, describeView, LESSON, slideBody, slideView, sweepPath } from '../state/lesson';
 import { translate } from '../state/i18n';
 import { shownPlan } from '../state/summary';
+import { reportMatches } from '../state/sure';
 import type { PlanPair, SolverApi } from '../worker/api';
 import { Scheduler } from './scheduler';
 
@@ -61,6 +66,8 @@ export interface FileState {
 interface SureQuery {
   key: string;
   targets: ReceptorTarget[];
+  /** How the targets were set: a reduction follows each draw's baseline. */
+  spec: TargetSpec;
   fixed: Record<string, number>;
   seed: number;
 }
@@ -94,7 +101,8 @@ export class AppModel {
     if (this.view.deck.length === 0) {
       // Numbers in the slide come from the plans on screen, and only once they are for this view.
       const plans = this.plans && this.plans.regional.query.targets.every((t) => Math.abs(t.target - this.view.target) < 1e-9) ? this.plans : null;
-      const facts = { dataset: this.dataset, view: this.view, plans, curve: this.curve };
+      const report = plans && this.sure.status === 'done' && reportMatches(this.sure.report, plans.regional.query.targets, this.view.adjust, this.view.goal) ? this.sure.report : null;
+      const facts = { dataset: this.dataset, view: this.view, plans, curve: this.curve, report };
       return { title: LESSON[i].title[this.view.lang], body: slideBody(LESSON[i], this.view.lang, facts) };
     }
     return { title: translate(this.view.lang, 'lesson.mySlide', { n: i + 1 }), body: describeView(this.dataset, this.ctx, this.view.deck[i], this.view.lang) };
@@ -167,6 +175,11 @@ export class AppModel {
   update = (patch: Partial<ViewState>): void => {
     // Moving the target by hand pauses a lesson's target sweep.
     if (patch.target !== undefined && this.sweep?.playing) this.sweep = { ...this.sweep, playing: false };
+    // Under a reduction, other places keep the reduction (the level follows the new first place's baseline).
+    if (patch.receptors && patch.target === undefined && this.view.goal !== 'level') {
+      const level = levelFor(baselineOf({ receptors: patch.receptors }, this.ctx), specOf(this.view, this.ctx));
+      if (Number.isFinite(level)) patch = { ...patch, target: Math.min(this.ctx.range.max, Math.max(this.ctx.range.min, Number(level.toFixed(2)))) };
+    }
     Object.assign(this.view, patch);
   };
 
@@ -219,7 +232,7 @@ export class AppModel {
         const curve = this.curve;
         if (!s || !s.playing || !curve || this.view.slide !== s.slide) return;
         if (s.path.length === 0) {
-          untrack(() => (this.sweep = { ...s, path: sweepPath(this.view.target, curve, this.ctx.range) }));
+          untrack(() => (this.sweep = { ...s, path: sweepPath(this.view.target, floorOf(this.dataset!, this.view.receptors[0], 'regional'), this.ctx.range) }));
           return;
         }
         if (s.step >= s.path.length - 1) {
@@ -234,7 +247,7 @@ export class AppModel {
       });
       // Plans follow the target and the places at every slider step.
       $effect(() => {
-        const targets = this.view.receptors.map((receptor) => ({ receptor, target: this.view.target }));
+        const targets = targetsOf(this.view, this.ctx);
         void this.version;
         if (!this.dataset) return;
         const seq = ++this.inputSeq;
@@ -256,7 +269,7 @@ export class AppModel {
         const fund = $state.snapshot(this.view.fund);
         const usable = Object.values(fund).some((w) => w > 0);
         this.payer.request({
-          targets: this.view.receptors.map((receptor) => ({ receptor, target: this.view.target })),
+          targets: targetsOf(this.view, this.ctx),
           players: this.view.players,
           rule: this.view.rule,
           fund: usable ? fund : { emissions: 1 },
@@ -280,7 +293,8 @@ export class AppModel {
         if (!this.dataset || !targets) return;
         const fixed = $state.snapshot(this.view.adjust);
         const seed = this.view.seed;
-        const key = JSON.stringify([this.dataset.meta.id, this.dataset.meta.version, targets, fixed, seed]);
+        const spec = untrack(() => specOf(this.view, this.ctx));
+        const key = JSON.stringify([this.dataset.meta.id, this.dataset.meta.version, targets, spec.kind, fixed, seed]);
         // Only a new view (not every re-solve of the same one) starts new draws.
         untrack(() => {
           if (key === this.sure.key) return;
@@ -288,7 +302,7 @@ export class AppModel {
           // Draws for the view before are stopped in the worker at once (not when these start,
           // after the settle delay), so that they do not hold up the plans of a drag.
           this.sureRunner.cancel();
-          this.sureRunner.request({ key, targets: targets.map((t) => ({ ...t })), fixed, seed });
+          this.sureRunner.request({ key, targets: targets.map((t) => ({ ...t })), spec, fixed, seed });
         });
       });
       // The document follows the language and the theme ('auto' follows the reader's system, and
@@ -439,7 +453,7 @@ export class AppModel {
     if (!targets) return;
     this.sureRunner.invalidate();
     this.sure = { ...this.sure, status: 'waiting' };
-    this.sureRunner.request({ key: this.sure.key, targets, fixed: $state.snapshot(this.view.adjust), seed: this.view.seed });
+    this.sureRunner.request({ key: this.sure.key, targets, spec: specOf(this.view, this.ctx), fixed: $state.snapshot(this.view.adjust), seed: this.view.seed });
   };
 
   /** A new seed: another sample of the same ranges (the link carries it). */
@@ -451,19 +465,21 @@ export class AppModel {
 
   private async runSure(query: SureQuery): Promise<void> {
     this.sure = { ...this.sure, status: 'running', progress: { done: 0, total: DEFAULT_DRAWS } };
-    const swings = await this.solver.tornado({ targets: query.targets, fixed: query.fixed });
+    const swings = await this.solver.tornado({ targets: query.targets, spec: query.spec, fixed: query.fixed });
     if (this.sure.key !== query.key) return;
     if (!swings.ok) throw new Error(swings.message);
     this.sure = { ...this.sure, tornado: { key: query.key, data: swings.tornado } };
     const result = await this.solver.uncertainty(
-      { targets: query.targets, draws: DEFAULT_DRAWS, seed: query.seed, fixed: query.fixed },
+      { targets: query.targets, spec: query.spec, draws: DEFAULT_DRAWS, seed: query.seed, fixed: query.fixed },
       Comlink.proxy((done: number, total: number) => {
         if (this.sure.key === query.key && this.sure.status === 'running') this.sure = { ...this.sure, progress: { done, total } };
       }),
     );
     if (result === null || this.sure.key !== query.key || this.sure.status !== 'running') return; // superseded or cancelled
     if (!result.ok) throw new Error(result.message);
-    this.sure = { ...this.sure, status: 'done', report: result.report };
+    // With the draws in, the inputs without a saving at an end are ranked by how they move the chance of reaching the target.
+    const tornado = this.sure.tornado?.key === query.key ? { key: query.key, data: rankTornado(this.sure.tornado.data, result.report) } : this.sure.tornado;
+    this.sure = { ...this.sure, status: 'done', report: result.report, tornado };
   }
 
   /** Shows a plan and marks, for the benchmark, when the frame with its numbers is painted. */

@@ -107,7 +107,7 @@ export function ozoneAfter(compiled: Compiled, stepCuts: ArrayLike<number>): Rec
 }
 
 /** Why a target cannot be met: per receptor, the best it could reach alone with its allowed steps. */
-function reachAlone(problem: PlanProblem): number[] {
+export function reachAlone(problem: PlanProblem): number[] {
   const { compiled } = problem;
   return problem.rows.map((r, i) => {
     const best = problem.rowSteps[i].reduce((sum, k) => sum + Math.max(compiled.effect[r][k], 0) * compiled.steps[k].cap, 0);
@@ -329,6 +329,16 @@ export function solveProblem(glpk: GLPK, problem: PlanProblem): PlanResult {
     });
   }
   return result;
+}
+
+/**
+ * The lowest ozone a receptor reaches under a scenario with every allowed step in use (never
+ * below its background): the exact floor, μg/m³, that no target below can be met under.
+ */
+export function floorOf(dataset: Dataset, receptor: string, scenario: PlanQuery['scenario']): number {
+  const baseline = dataset.receptors.find((r) => r.id === receptor)?.baseline;
+  if (baseline === undefined) throw new QueryError(`Unknown receptor ${JSON.stringify(receptor)}.`);
+  return reachAlone(buildProblem(dataset, { scenario, targets: [{ receptor, target: baseline }] }))[0];
 }
 
 /** Builds and solves in one call. */

@@ -5,7 +5,7 @@
  * below today", stays the same task.
  */
 import { QueryError } from './lp';
-import type { Dataset, ReceptorTarget } from './types';
+import type { Receptor, ReceptorTarget } from './types';
 
 export type TargetSpec =
   | { kind: 'level'; value: number }
@@ -16,14 +16,26 @@ export type TargetSpec =
 
 export const TARGET_KINDS: readonly TargetSpec['kind'][] = ['level', 'below', 'cut'];
 
-/** The targets a spec sets at these receptors of this dataset, μg/m³. Throws QueryError for an unknown receptor or a reduction of 100% or more. */
-export function resolveTargets(dataset: Dataset, receptors: string[], spec: TargetSpec): ReceptorTarget[] {
+/** The level a spec sets at a receptor with this baseline, μg/m³. */
+export function levelFor(baseline: number, spec: TargetSpec): number {
+  return spec.kind === 'level' ? spec.value : spec.kind === 'below' ? baseline - spec.value : baseline * (1 - spec.value / 100);
+}
+
+/** The reduction from a baseline that a level is, as a spec of the given kind (μg/m³ or percent below; the level itself). */
+export function specAt(baseline: number, level: number, kind: TargetSpec['kind']): TargetSpec {
+  return { kind, value: kind === 'level' ? level : kind === 'below' ? baseline - level : (1 - level / baseline) * 100 };
+}
+
+/**
+ * The targets a spec sets at these receptors (of a dataset, or any list with baselines), μg/m³.
+ * Throws QueryError for an unknown receptor or a reduction of 100% or more.
+ */
+export function resolveTargets(dataset: { receptors: Pick<Receptor, 'id' | 'baseline'>[] }, receptors: string[], spec: TargetSpec): ReceptorTarget[] {
   if (spec.kind === 'cut' && !(spec.value < 100)) throw new QueryError(`A cut of ${spec.value}% would take ozone to zero or below: give less than 100%.`);
   return receptors.map((id) => {
     const receptor = dataset.receptors.find((r) => r.id === id);
     if (!receptor) throw new QueryError(`Unknown receptor ${JSON.stringify(id)}; known: ${dataset.receptors.map((r) => r.id).join(', ')}.`);
-    const target = spec.kind === 'level' ? spec.value : spec.kind === 'below' ? receptor.baseline - spec.value : receptor.baseline * (1 - spec.value / 100);
-    return { receptor: id, target };
+    return { receptor: id, target: levelFor(receptor.baseline, spec) };
   });
 }
 

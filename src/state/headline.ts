@@ -9,7 +9,7 @@ import type { UncertaintyReport } from '../model/uncertainty';
 import type { ViewState } from './state';
 import { formatOzone, joinNames, translate, placeName } from './i18n';
 import { formatYuanIn, yuanScale, type YuanScale } from './money';
-import { formatRatio, reportMatches, usable } from './sure';
+import { formatCount, formatRatio, reachText, reportMatches, usable } from './sure';
 
 export type HeadlineKind = 'ratio' | 'aloneCannot' | 'aloneConflict' | 'togetherCannot' | 'nothing' | 'local' | 'localCannot';
 
@@ -27,7 +27,7 @@ export interface Headline {
 }
 
 type Plans = { regional: PlanResult; local: PlanResult };
-type HeadlineView = Pick<ViewState, 'lang' | 'unit' | 'scenario'> & Partial<Pick<ViewState, 'adjust'>>;
+type HeadlineView = Pick<ViewState, 'lang' | 'unit' | 'scenario'> & Partial<Pick<ViewState, 'adjust' | 'goal'>>;
 
 const name = placeName;
 const capitalise = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
@@ -84,19 +84,25 @@ export function headline(dataset: Dataset, plans: Plans, view: HeadlineView): He
   return out('ratio', figures, { ratio });
 }
 
-/** The 90% interval behind the headline, from the How-sure report when it is for the plans on screen; '' otherwise. */
+/**
+ * How sure the headline is, from the How-sure report when it is for the plans on screen ('' otherwise,
+ * and for a dataset without uncertain inputs): how often each plan reaches the target, then one
+ * interval that says which draws it covers: the ratio over the draws where both reach it, or the
+ * shown plan's cost over the draws where it does.
+ */
 export function headlineInterval(report: UncertaintyReport | null, plans: Plans, view: HeadlineView, scale: YuanScale): string {
-  if (!reportMatches(report, plans.regional.query.targets, view.adjust ?? {})) return '';
+  if (!reportMatches(report, plans.regional.query.targets, view.adjust ?? {}, view.goal) || report!.draws === 0) return '';
   const lang = view.lang;
-  const draws = new Intl.NumberFormat(lang === 'zh' ? 'zh-CN' : 'en-GB').format(report!.draws);
+  const space = lang === 'zh' ? '' : ' ';
+  const reach = reachText(report!, lang, 'headline.sureReach');
   const ratio = usable(report!.paired.ratio);
-  // An interval that rounds to one number says nothing (a dataset without uncertain inputs).
-  if (view.scenario !== 'local' && plans.local.feasible && ratio && ratio.n * 2 >= report!.draws) {
+  if (view.scenario !== 'local' && ratio) {
     const [low, high] = [formatRatio(ratio.p5, lang), formatRatio(ratio.p95, lang)];
-    return low === high ? '' : translate(lang, 'headline.sureRatio', { draws, low, high });
+    return `${reach}${space}${translate(lang, 'headline.surePaired', { n: formatCount(ratio.n, lang), low, high })}`;
   }
-  const q = view.scenario === 'local' && plans.local.feasible ? 'local' : 'regional';
+  const q = view.scenario === 'local' ? 'local' : 'regional';
   const cost = usable(report![q]);
-  if (!cost || formatYuanIn(cost.p5, scale) === formatYuanIn(cost.p95, scale)) return '';
-  return translate(lang, q === 'local' ? 'headline.sureLocal' : 'headline.sureRegional', { draws, low: formatYuanIn(cost.p5, scale), high: formatYuanIn(cost.p95, scale) });
+  if (!cost || formatYuanIn(cost.p5, scale) === formatYuanIn(cost.p95, scale)) return reach;
+  const where = translate(lang, q === 'local' ? 'headline.sureWhereLocal' : 'headline.sureWhereRegional', { low: formatYuanIn(cost.p5, scale), high: formatYuanIn(cost.p95, scale) });
+  return `${reach}${space}${where}`;
 }

@@ -355,7 +355,12 @@ const en = {
   'methods.unc.pollutants': 'pollutants {list}',
   'methods.unc.positive': 'only where a cut lowers ozone',
   'methods.unc.negative': 'only where a cut raises ozone (titration)',
-  'methods.unc.effect.emissions': 'multiplies the emissions',
+  'methods.unc.effect.emissions': 'multiplies the inventory (the same ozone from more or fewer tonnes: it moves what cutting costs, not the ozone that can be removed)',
+  'methods.unc.effect.response': 'sets where the response scale lies between the two response evidence cases (0: the first, 1: the second)',
+  'methods.unc.effect.evidence': 'shifts what was observed in an evidence case',
+  'methods.unc.effect.evidenceCut': 'multiplies the emission cuts of an evidence case',
+  'methods.unc.effect.damage': 'multiplies the health damage per μg/m³',
+  'methods.unc.evidence': 'evidence: {list}',
   'methods.unc.effect.cost': 'multiplies the control costs',
   'methods.unc.effect.stepShare': 'multiplies how much each control step can remove',
   'methods.unc.effect.coefficient': 'multiplies the ozone removed per tonne',
@@ -393,12 +398,12 @@ const en = {
   'headline.aloneOne': '{place} acting alone',
   'headline.aloneMany': 'each place acting alone',
   'headline.ratio': 'Acting together meets {target} in {places} for {regional} a year; {alone} costs {ratio} as much ({local}).',
-  'headline.aloneCannot': 'Acting together meets {target} in {places} for {regional} a year; {alone} cannot get below {best}.',
+  'headline.aloneCannot': 'Acting together meets {target} in {places} for {regional} a year; at the central estimates {alone} gets no lower than {best}.',
   'headline.aloneConflict': 'Acting together meets {target} in {places} for {regional} a year; acting alone, the other places\' own cuts push {place} back above it.',
-  'headline.togetherCannot': '{target} is out of reach in {place}: even acting together, ozone there cannot get below {best}.',
+  'headline.togetherCannot': 'At the central estimates {target} is out of reach in {place}: even acting together, ozone there gets no lower than {best}.',
   'headline.nothing': '{places} already meets {target}: no cut is needed.',
   'headline.local': '{alone} meets {target} for {local} a year, {ratio} what acting together costs ({regional}).',
-  'headline.localCannot': '{alone} cannot get below {best}, so {target} is out of its reach; acting together meets it for {regional} a year.',
+  'headline.localCannot': 'At the central estimates {alone} gets no lower than {best}, short of {target}; acting together meets it for {regional} a year.',
   'headline.sureRatio': 'In 90% of {draws} draws of the uncertain assumptions, acting alone costs {low} to {high} as much.',
   'headline.sureRegional': 'In 90% of {draws} draws of the uncertain assumptions, acting together costs {low} to {high} a year.',
   'headline.sureLocal': 'In 90% of {draws} draws of the uncertain assumptions, acting alone costs {low} to {high} a year.',
@@ -474,6 +479,35 @@ const en = {
   'map.unreachable': 'The {plan} plan cannot reach this target, so no cuts are mapped.',
   'map.labelsHidden': '{n} place names hidden to avoid overlap: zoom in, or move to them with Tab.',
   'legend.none': 'No cuts at this target',
+  // Targets as a level or as a reduction from the baseline; the ozone statistic and its convention (issue: numbers a journalist can quote).
+  'controls.goal': 'Set the target as',
+  'goal.level': 'A level',
+  'goal.below': 'μg/m³ below baseline',
+  'goal.cut': '% below baseline',
+  'target.below': '{value} below baseline',
+  'target.levelAt': '{level} in {place}',
+  'controls.targetStatistic': '{statistic} that the chosen places must meet, μg/m³ at {celsius} °C (ppb on request).',
+  'units.atTemperature': 'μg/m³ at {celsius} °C',
+  // How sure: reach first, every interval says which draws it covers.
+  'sure.reach': 'In {regional} of {draws} draws of the uncertain inputs acting together can reach the target; acting alone in {local}.',
+  'sure.reachHeading': 'Can each plan reach the target?',
+  'sure.reachOf': 'in {share} of draws',
+  'sure.eachHeading': 'Each plan, over the draws in which it reaches the target',
+  'sure.pairedHeading': 'Both, over the {n} draws in which both reach it',
+  'sure.pairedNone': 'In no draw do both plans reach the target, so they cannot be set side by side.',
+  'sure.overReach': 'over the {n} draws that reach it',
+  'sure.noInputs': 'This dataset lists no uncertain inputs, so it says nothing about how sure its numbers are: there are no draws to run.',
+  'sure.savingMedianZero': 'In at least half of these draws acting together saves nothing: acting alone is already the cheapest plan there.',
+  'headline.sureReach': 'In {regional} of {draws} draws of the uncertain inputs acting together can reach it, acting alone in {local}.',
+  'headline.surePaired': 'Where both can ({n} draws), acting alone costs {low} to {high} as much (the middle 90%).',
+  'headline.sureWhereRegional': 'Where acting together can, it costs {low} to {high} a year (the middle 90% of those draws).',
+  'headline.sureWhereLocal': 'Where acting alone can, it costs {low} to {high} a year (the middle 90% of those draws).',
+  'summary.surePaired': 'Where both can ({n} of {draws} draws), acting alone costs {median} as much (90% of those draws between {low} and {high}).',
+  'summary.sureWhere': 'Where {scenario} can ({n} of {draws} draws), it costs {median} a year (90% of those draws between {low} and {high}).',
+  'summary.sureNever': 'In none of {draws} draws of the uncertain inputs can {scenario} reach the target.',
+  'kpi.reaches': 'reaches it in {share} of draws',
+  'kpi.intervalOver': '90% of {n} draws: {low} to {high}',
+  'tornado.readingReach': 'Whether {who} reaches the target depends most on {input}: in the draws with it in the lowest fifth of its range it does in {low} of them, in the highest fifth in {high}.',
 } as const;
 
 export type MessageKey = keyof typeof en;
@@ -829,7 +863,12 @@ const zh: Record<MessageKey, string> = {
   'methods.unc.pollutants': '污染物：{list}',
   'methods.unc.positive': '仅削减会降低臭氧之处',
   'methods.unc.negative': '仅削减会升高臭氧之处（滴定）',
-  'methods.unc.effect.emissions': '按倍数调整排放量',
+  'methods.unc.effect.emissions': '按倍数调整清单（同样的臭氧来自更多或更少的吨数：改变的是削减成本，而非可去除的臭氧）',
+  'methods.unc.effect.response': '设定响应系数在两项响应证据之间的位置（0：第一项，1：第二项）',
+  'methods.unc.effect.evidence': '平移证据案例中的观测值',
+  'methods.unc.effect.evidenceCut': '按倍数调整证据案例中的减排量',
+  'methods.unc.effect.damage': '按倍数调整每 μg/m³ 的健康损害',
+  'methods.unc.evidence': '证据：{list}',
   'methods.unc.effect.cost': '按倍数调整减排成本',
   'methods.unc.effect.stepShare': '按倍数调整每步措施可去除的份额',
   'methods.unc.effect.coefficient': '按倍数调整每吨减排去除的臭氧',
@@ -867,12 +906,12 @@ const zh: Record<MessageKey, string> = {
   'headline.aloneOne': '{place}属地控制',
   'headline.aloneMany': '各地属地控制',
   'headline.ratio': '区域联合控制每年花费{regional}即可使{places}达到{target}；{alone}的花费是其{ratio}（{local}）。',
-  'headline.aloneCannot': '区域联合控制每年花费{regional}即可使{places}达到{target}；{alone}最低只能降到{best}。',
+  'headline.aloneCannot': '区域联合控制每年花费{regional}即可使{places}达到{target}；按中心估计，{alone}最低只能降到{best}。',
   'headline.aloneConflict': '区域联合控制每年花费{regional}即可使{places}达到{target}；属地控制下，其他地区自身的削减会使{place}重新超标。',
-  'headline.togetherCannot': '{place}无法达到{target}：即使区域联合控制，臭氧最低也只能降到{best}。',
+  'headline.togetherCannot': '按中心估计，{place}无法达到{target}：即使区域联合控制，臭氧最低也只能降到{best}。',
   'headline.nothing': '{places}已达到{target}，无需削减。',
   'headline.local': '{alone}每年花费{local}即可达到{target}，是区域联合控制（{regional}）的{ratio}。',
-  'headline.localCannot': '{alone}最低只能降到{best}，无法达到{target}；区域联合控制每年花费{regional}即可达到。',
+  'headline.localCannot': '按中心估计，{alone}最低只能降到{best}，达不到{target}；区域联合控制每年花费{regional}即可达到。',
   'headline.sureRatio': '不确定假设的 {draws} 组抽样中，90% 的属地控制花费是区域联合控制的 {low} 至 {high}。',
   'headline.sureRegional': '不确定假设的 {draws} 组抽样中，90% 的区域联合控制每年花费 {low} 至 {high}。',
   'headline.sureLocal': '不确定假设的 {draws} 组抽样中，90% 的属地控制每年花费 {low} 至 {high}。',
@@ -948,6 +987,35 @@ const zh: Record<MessageKey, string> = {
   'map.unreachable': '{plan}方案无法达到此目标，地图上不显示削减。',
   'map.labelsHidden': '为避免重叠，隐藏了 {n} 个地名：放大地图，或用 Tab 键移到它们。',
   'legend.none': '此目标下无削减',
+  // Targets as a level or as a reduction from the baseline; the ozone statistic and its convention.
+  'controls.goal': '目标设定方式',
+  'goal.level': '浓度值',
+  'goal.below': '比基准低（μg/m³）',
+  'goal.cut': '比基准低（%）',
+  'target.below': '比基准低 {value}',
+  'target.levelAt': '{place} {level}',
+  'controls.targetStatistic': '所选地区须达到的{statistic}，单位为 {celsius} °C 下的 μg/m³（也可显示 ppb）。',
+  'units.atTemperature': '{celsius} °C 下的 μg/m³',
+  // How sure: reach first, every interval says which draws it covers.
+  'sure.reach': '在不确定输入的 {draws} 组抽样中，区域联合控制有 {regional} 能达到目标，属地控制有 {local}。',
+  'sure.reachHeading': '两种方案能否达到目标？',
+  'sure.reachOf': '{share} 的抽样能达到',
+  'sure.eachHeading': '各方案（仅计该方案能达到目标的抽样）',
+  'sure.pairedHeading': '两者对比（仅计两者都能达到目标的 {n} 组抽样）',
+  'sure.pairedNone': '没有一组抽样中两种方案都能达到目标，因此无法并列比较。',
+  'sure.overReach': '仅计能达到目标的 {n} 组抽样',
+  'sure.noInputs': '该数据集未列出不确定输入，无法说明其数字有多确定：没有可运行的抽样。',
+  'sure.savingMedianZero': '在至少一半的这些抽样中，区域联合控制没有节省：属地控制本身已是最低成本方案。',
+  'headline.sureReach': '在不确定输入的 {draws} 组抽样中，区域联合控制有 {regional} 能达到，属地控制有 {local}。',
+  'headline.surePaired': '在两者都能达到的 {n} 组抽样中，属地控制的花费是区域联合控制的 {low} 至 {high}（中间 90%）。',
+  'headline.sureWhereRegional': '在能达到的抽样中，区域联合控制每年花费 {low} 至 {high}（这些抽样的中间 90%）。',
+  'headline.sureWhereLocal': '在能达到的抽样中，属地控制每年花费 {low} 至 {high}（这些抽样的中间 90%）。',
+  'summary.surePaired': '在两者都能达到的抽样中（{draws} 组中的 {n} 组），属地控制的花费是区域联合控制的 {median}（其中 90% 介于 {low} 与 {high} 之间）。',
+  'summary.sureWhere': '在{scenario}能达到的抽样中（{draws} 组中的 {n} 组），每年花费{median}（其中 90% 介于 {low} 与 {high} 之间）。',
+  'summary.sureNever': '在不确定输入的 {draws} 组抽样中，{scenario}均无法达到目标。',
+  'kpi.reaches': '{share} 的抽样能达到',
+  'kpi.intervalOver': '{n} 组抽样的 90%：{low} 至 {high}',
+  'tornado.readingReach': '{who}能否达到目标受{input}影响最大：该假设处于范围最低五分之一的抽样中，有 {low} 能达到；处于最高五分之一的抽样中，有 {high}。',
 };
 
 const dictionaries: Record<Lang, Record<MessageKey, string>> = { en, zh };
@@ -996,6 +1064,24 @@ export const placeName = (dataset: Pick<Dataset, 'jurisdictions'>, id: string, l
 export function formatOzone(ug: number, unit: Unit, lang: Lang, ugPerPpb: number): string {
   const value = unit === 'ppb' ? (ug / ugPerPpb).toFixed(1) : ug.toFixed(1);
   return `${value} ${unit === 'ppb' ? 'ppb' : 'μg/m³'}`.replace(' ', lang === 'zh' ? ' ' : '\u00a0');
+}
+
+/** The temperature concentrations are stated at, in °C (25 for 298.15 K), or null when a dataset declares none. */
+export const referenceCelsius = (dataset: Pick<Dataset, 'units'>): number | null =>
+  dataset.units.referenceTemperatureK === undefined ? null : Number((dataset.units.referenceTemperatureK - 273.15).toFixed(1));
+
+/** What the target is, in words: the dataset's statistic and its unit convention (the slider's help, exports). */
+export function statisticHelp(dataset: Pick<Dataset, 'units'>, lang: Lang): string {
+  const celsius = referenceCelsius(dataset);
+  const statistic = dataset.units.statistic?.[lang];
+  if (!statistic || celsius === null) return translate(lang, 'controls.targetHelp');
+  return translate(lang, 'controls.targetStatistic', { statistic: lang === 'en' ? statistic.charAt(0).toUpperCase() + statistic.slice(1) : statistic, celsius });
+}
+
+/** μg/m³ with its reference temperature ("μg/m³ at 25 °C"), for axis titles; plain μg/m³ when the dataset declares none. */
+export function ugUnitText(dataset: Pick<Dataset, 'units'>, lang: Lang): string {
+  const celsius = referenceCelsius(dataset);
+  return celsius === null ? 'μg/m³' : translate(lang, 'units.atTemperature', { celsius });
 }
 
 export function formatPercent(fraction: number, lang: Lang): string {

@@ -6,6 +6,9 @@ import type { Dataset, Lang } from '../model/types';
 import { PLAYER_MODES, type PlayerMode } from '../model/sharing';
 import { FUND_INDICATORS, RULES, type FundWeights, type Rule } from '../model/sharing-rules';
 import { parseDecimal } from '../model/numbers';
+import { levelFor, resolveTargets, specAt, type TargetSpec } from '../model/targets';
+import { MAX_SEED, MIN_SEED } from '../model/uncertainty';
+import type { ReceptorTarget } from '../model/types';
 import { decodeDeck, encodeDeck, MAX_DECK_PARAM, MAX_SLIDES } from './deck';
 
 export { MAX_SLIDES };
@@ -23,9 +26,19 @@ export type Theme = 'auto' | 'light' | 'dark' | 'projector';
  * sentence) and, since the story-first embeds, the headline card and the slider alone. */
 export type Panel = 'controls' | 'map' | 'chart' | 'summary' | 'headline' | 'slider';
 
+/** How the visitor sets the target: a level (the legal-standard view), or μg/m³ or percent below the baseline. */
+export type Goal = TargetSpec['kind'];
+export const GOALS: Goal[] = ['level', 'below', 'cut'];
+
 export interface ViewState {
-  /** Ozone target, μg/m³ (always stored in μg/m³; `unit` only changes display). */
+  /** Ozone target at the first chosen place, μg/m³ (always stored in μg/m³; `unit` only changes display). */
   target: number;
+  /**
+   * How the target is set. Under a reduction every chosen place is held to the same reduction from
+   * its own baseline (the one `target` is at the first place), and the Monte Carlo keeps the
+   * reduction when the baseline is drawn: "so much below today" stays the task.
+   */
+  goal: Goal;
   unit: Unit;
   scenario: ScenarioView;
   /** Receptors whose peak ozone must meet the target. */
@@ -65,6 +78,8 @@ export interface ViewContext {
   datasets: string[];
   receptors: string[];
   defaults: { data: string; target: number; receptors: string[] };
+  /** Each receptor's baseline, μg/m³: what a reduction is measured from. */
+  baselines: { id: string; baseline: number }[];
   /** Target slider range, μg/m³. */
   range: { min: number; max: number };
   /** Adjustable assumptions and their ranges. */
@@ -74,8 +89,8 @@ export interface ViewContext {
 export const TARGET_STEP = 0.1;
 
 /** Before any dataset has loaded: nothing is known, nothing is shown. */
-export const EMPTY_CONTEXT: ViewContext = { datasets: [], receptors: [], defaults: { data: '', target: 0, receptors: [] }, range: { min: 0, max: 1 }, inputs: [] };
-export const MAX_SEED = 2 ** 31 - 1;
+export const EMPTY_CONTEXT: ViewContext = { datasets: [], receptors: [], defaults: { data: '', target: 0, receptors: [] }, baselines: [], range: { min: 0, max: 1 }, inputs: [] };
+export { MAX_SEED };
 
 /** The slider range: the dataset's own, else from below its sweep to above its highest baseline. */
 export function targetRange(dataset: Dataset): { min: number; max: number } {
@@ -97,9 +112,26 @@ export function viewContext(dataset: Dataset, datasets: string[] = [dataset.meta
       target: Math.min(range.max, Math.max(range.min, target)),
       receptors: dataset.defaults?.receptors ?? [receptors[0]],
     },
+    baselines: dataset.receptors.map(({ id, baseline }) => ({ id, baseline })),
     range,
     inputs: (dataset.uncertainty ?? []).filter((u) => u.adjustable).map(({ id, low, high }) => ({ id, low, high })),
   };
+}
+
+/** The baseline a view's reduction is measured from: its first chosen place's. */
+export function baselineOf(view: Pick<ViewState, 'receptors'>, ctx: Pick<ViewContext, 'baselines'>): number {
+  return ctx.baselines.find((b) => b.id === view.receptors[0])?.baseline ?? NaN;
+}
+
+/** The view's target as the visitor set it: the level, or the reduction the level is at the first place (so that place's target is exactly the level). */
+export function specOf(view: Pick<ViewState, 'target' | 'goal' | 'receptors'>, ctx: Pick<ViewContext, 'baselines'>): TargetSpec {
+  return specAt(baselineOf(view, ctx), view.target, view.goal);
+}
+
+/** Each chosen place's target, μg/m³: the level, or the same reduction from each place's own baseline. */
+export function targetsOf(view: Pick<ViewState, 'target' | 'goal' | 'receptors'>, ctx: Pick<ViewContext, 'baselines'>): ReceptorTarget[] {
+  if (view.goal === 'level') return view.receptors.map((receptor) => ({ receptor, target: view.target }));
+  return resolveTargets({ receptors: ctx.baselines }, view.receptors, specOf(view, ctx));
 }
 
 export type Group = 'jurisdiction' | 'province' | 'sector' | 'pollutant';
@@ -117,6 +149,7 @@ export const PANELS: Panel[] = ['headline', 'slider', 'controls', 'map', 'chart'
 export function defaultState(ctx: ViewContext, lang: Lang = 'en'): ViewState {
   return {
     target: ctx.defaults.target,
+    goal: 'level',
     unit: 'ug',
     scenario: 'compare',
     receptors: [...ctx.defaults.receptors],
@@ -161,7 +194,7 @@ const ENUMS = [
   ['group', 'group', GROUPS],
 ] as const satisfies readonly (readonly [keyof ViewState, string, readonly string[]])[];
 
-const KNOWN_PARAMS = new Set(['v', 'target', 'receptors', 'selected', 'embed', 'panels', 'dark', 'bg', 'slide', 'deck', 'data', 'adjust', 'seed', 'fund', ...ENUMS.map(([, p]) => p)]);
+const KNOWN_PARAMS = new Set(['v', 'target', 'cut', 'receptors', 'selected', 'embed', 'panels', 'dark', 'bg', 'slide', 'deck', 'data', 'adjust', 'seed', 'fund', ...ENUMS.map(([, p]) => p)]);
 const MAX_PARAM_LENGTH = 200;
 
 /**
@@ -219,14 +252,35 @@ export function decodeState(search: string, ctx: ViewContext, preferredLang: Lan
   }
   for (; version < STATE_VERSION; version++) migrations[version]?.(params);
 
+  // The places come first: a reduction is measured from the first one's baseline.
+  const rawReceptors = params.get('receptors');
+  if (rawReceptors !== null) {
+    const ids = rawReceptors === 'all' ? knownReceptors : rawReceptors.split(',').filter(Boolean);
+    const known = ids.filter((id) => knownReceptors.includes(id));
+    const unknown = ids.filter((id) => !knownReceptors.includes(id));
+    if (unknown.length > 0) note('receptors', 'notice.unknownIds', unknown.join(','));
+    if (known.length > 0) state.receptors = knownReceptors.filter((id) => known.includes(id));
+  }
+  // target=196.7 is a level; target=-20 is 20 μg/m³ below the baseline; cut=10 (or 10%) is 10% below it.
+  const rawCut = params.get('cut');
   const rawTarget = params.get('target');
-  if (rawTarget !== null) {
+  const setTarget = (param: string, raw: string, goal: Goal, value: number) => {
+    const level = levelFor(baselineOf(state, ctx), { kind: goal, value });
+    if (!Number.isFinite(level)) return note(param, 'notice.ignored', raw);
+    state.goal = goal;
+    state.target = clampTarget(level, ctx.range);
+    if (state.target !== Number(level.toFixed(1))) note(param, 'notice.clamped', raw);
+  };
+  if (rawCut !== null) {
+    const value = parseDecimal(rawCut.replace(/%$/, ''));
+    if (value === null || value < 0 || value >= 100) note('cut', 'notice.ignored', rawCut);
+    else setTarget('cut', rawCut, 'cut', value);
+    if (rawTarget !== null) note('target', 'notice.ignored', rawTarget);
+  } else if (rawTarget !== null) {
     const value = parseDecimal(rawTarget);
-    if (value === null) note('target', 'notice.ignored', rawTarget);
-    else {
-      state.target = clampTarget(value, ctx.range);
-      if (state.target !== Number(value.toFixed(1))) note('target', 'notice.clamped', rawTarget);
-    }
+    if (value === null || value === 0) note('target', 'notice.ignored', rawTarget);
+    else if (value < 0) setTarget('target', rawTarget, 'below', -value);
+    else setTarget('target', rawTarget, 'level', value);
   }
   for (const [key, param, allowed] of ENUMS) {
     const raw = params.get(param);
@@ -248,14 +302,6 @@ export function decodeState(search: string, ctx: ViewContext, preferredLang: Lan
     else note('bg', 'notice.ignored', bg);
   }
 
-  const rawReceptors = params.get('receptors');
-  if (rawReceptors !== null) {
-    const ids = rawReceptors === 'all' ? knownReceptors : rawReceptors.split(',').filter(Boolean);
-    const known = ids.filter((id) => knownReceptors.includes(id));
-    const unknown = ids.filter((id) => !knownReceptors.includes(id));
-    if (unknown.length > 0) note('receptors', 'notice.unknownIds', unknown.join(','));
-    if (known.length > 0) state.receptors = knownReceptors.filter((id) => known.includes(id));
-  }
   const selected = params.get('selected');
   if (selected !== null) {
     if (knownReceptors.includes(selected)) state.selected = selected;
@@ -313,7 +359,7 @@ export function decodeState(search: string, ctx: ViewContext, preferredLang: Lan
   const rawSeed = params.get('seed');
   if (rawSeed !== null) {
     const seed = parseDecimal(rawSeed);
-    if (seed !== null && Number.isInteger(seed) && seed >= 1 && seed <= MAX_SEED) state.seed = seed;
+    if (seed !== null && Number.isInteger(seed) && seed >= MIN_SEED && seed <= MAX_SEED) state.seed = seed;
     else note('seed', 'notice.ignored', rawSeed);
   }
   for (const param of params.keys()) if (!KNOWN_PARAMS.has(param)) note(param.slice(0, 40), 'notice.ignored', params.get(param) ?? '');
@@ -325,7 +371,10 @@ export function encodeState(state: ViewState, ctx: ViewContext): string {
   const knownReceptors = ctx.receptors;
   const defaults = defaultState(ctx, state.lang);
   const params = new URLSearchParams();
-  if (state.target !== defaults.target) params.set('target', state.target.toFixed(1));
+  // A reduction always travels, so the link keeps the way the target was set.
+  if (state.goal === 'cut') params.set('cut', String(Number(specOf(state, ctx).value.toFixed(2))));
+  else if (state.goal === 'below') params.set('target', `-${specOf(state, ctx).value.toFixed(1)}`);
+  else if (state.target !== defaults.target) params.set('target', state.target.toFixed(1));
   for (const [key, param] of ENUMS) if (state[key] !== defaults[key] || key === 'lang') params.set(param, String(state[key]));
   const receptors = state.receptors.length === knownReceptors.length ? 'all' : state.receptors.join(',');
   if (receptors !== defaults.receptors.join(',')) params.set('receptors', receptors);

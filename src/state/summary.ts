@@ -4,7 +4,7 @@ import type { ViewState } from './state';
 import { formatOzone, formatYuan, joinNames, placeName, translate } from './i18n';
 import type { PlanPair } from '../worker/api';
 import type { UncertaintyReport } from '../model/uncertainty';
-import { formatQuantity, reportMatches, usable } from './sure';
+import { formatCount, formatQuantity, reachText, reportMatches, usable } from './sure';
 
 /** The one rule for which plan a single-plan display shows: local only when local control is chosen. */
 export function shownPlan<P extends Pick<PlanPair, 'regional' | 'local'>>(plans: P | null, scenario: ViewState['scenario']): P['regional'] | null {
@@ -50,40 +50,35 @@ export function leadingCutters(plan: PlanResult, count = 2): string[] {
 }
 
 /**
- * How sure the headline is, in words, from a Monte Carlo report: the ratio of acting alone to
- * regional control with its 90% interval (or the shown scenario's cost when there is no ratio),
- * and how many draws cannot reach the target.
+ * How sure the plan is, in words, from a Monte Carlo report: how often each plan reaches the
+ * target, then an interval that says which draws it covers (the ratio where both reach it, or the
+ * shown plan's cost where it does). A report without draws (no uncertain inputs) says nothing.
  */
 export function sureText(report: UncertaintyReport, view: Pick<ViewState, 'lang' | 'scenario'>): string {
   const lang = view.lang;
-  const draws = new Intl.NumberFormat(lang === 'zh' ? 'zh-CN' : 'en-GB').format(report.draws);
+  if (report.draws === 0) return '';
+  const draws = formatCount(report.draws, lang);
   const scenario = view.scenario === 'local' ? 'local' : 'regional';
-  const name = (s: 'local' | 'regional', start: boolean) => {
-    const text = translate(lang, s === 'local' ? 'scenario.local' : 'scenario.regional');
-    return start || lang === 'zh' ? text : text.toLowerCase();
-  };
-  const unreachable = (s: 'local' | 'regional') =>
-    report.infeasible[s] > 0 ? `${lang === 'zh' ? '' : ' '}${translate(lang, 'summary.sureUnreachable', { scenario: name(s, true), count: report.infeasible[s] })}` : '';
-  // The ratio speaks for the draws where both plans reach the target: only when that is most of them.
+  const name = translate(lang, scenario === 'local' ? 'scenario.local' : 'scenario.regional');
+  const space = lang === 'zh' ? '' : ' ';
+  const reach = reachText(report, lang);
   const ratio = usable(report.paired.ratio);
-  if (scenario === 'regional' && ratio && ratio.n * 2 >= report.draws) {
+  if (scenario === 'regional' && ratio) {
     const [median, low, high] = [ratio.p50, ratio.p5, ratio.p95].map((x) => formatQuantity('ratio', x, lang));
-    return translate(lang, 'summary.sureRatio', { draws, median, low, high }) + unreachable('local');
+    return `${reach}${space}${translate(lang, 'summary.surePaired', { n: formatCount(ratio.n, lang), draws, median, low, high })}`;
   }
   const cost = usable(report[scenario]);
-  if (!cost) return translate(lang, 'summary.sureNone', { draws, scenario: name(scenario, false) });
+  if (!cost) return translate(lang, 'summary.sureNever', { draws, scenario: lang === 'zh' ? name : name.toLowerCase() });
   const [median, low, high] = [cost.p50, cost.p5, cost.p95].map((x) => formatQuantity(scenario, x, lang));
-  const count = report.infeasible[scenario];
-  if (count > 0) return translate(lang, 'summary.sureCostSome', { draws, scenario: name(scenario, false), count, median, low, high });
-  return translate(lang, 'summary.sureCost', { draws, scenario: name(scenario, false), median, low, high });
+  return `${reach}${space}${translate(lang, 'summary.sureWhere', { scenario: lang === 'zh' ? name : name.toLowerCase(), n: formatCount(cost.n, lang), draws, median, low, high })}`;
 }
 
 export function summaryText(dataset: Dataset, plans: { regional: PlanResult; local: PlanResult }, view: ViewState, report: UncertaintyReport | null = null): string {
   const main = shownPlan(plans, view.scenario)!;
   const sentence = planText(dataset, plans, view);
   // The interval joins only when the report was made for the plans on screen.
-  if (!reportMatches(report, main.query.targets, view.adjust ?? {})) return sentence;
-  return `${sentence}${view.lang === 'zh' ? '' : ' '}${sureText(report!, view)}`;
+  const sure = reportMatches(report, main.query.targets, view.adjust ?? {}, view.goal) ? sureText(report!, view) : '';
+  return sure ? `${sentence}${view.lang === 'zh' ? '' : ' '}${sure}` : sentence;
 }
 
 function planText(dataset: Dataset, plans: { regional: PlanResult; local: PlanResult }, view: ViewState): string {

@@ -1,7 +1,8 @@
 /** Words and numbers for "How sure?": intervals from a Monte Carlo report, tornado readings. */
 import type { Dataset, Lang, ReceptorTarget, UncertainInput } from '../model/types';
-import type { Outcome, Summary, Tornado, TornadoRow, UncertaintyReport } from '../model/uncertainty';
-import { formatPercent, formatYuan } from './i18n';
+import type { Outcome, Reach, Summary, Tornado, TornadoRow, UncertaintyReport } from '../model/uncertainty';
+import { formatPercent, formatYuan, translate, type MessageKey } from './i18n';
+import type { Goal } from './state';
 
 /** A headline quantity of a report or a tornado. */
 export type Quantity = 'regional' | 'local' | 'saving' | 'ratio';
@@ -41,11 +42,32 @@ const sameValues = (a: Record<string, number>, b: Record<string, number>) => {
   return keys.length === Object.keys(b).filter((k) => b[k] !== undefined).length && keys.every((k) => b[k] === a[k]);
 };
 
-/** Whether a report was made for these targets and these adjusted assumptions (the view on screen). */
-export function reportMatches(report: Pick<UncertaintyReport, 'targets' | 'fixed'> | null, targets: ReceptorTarget[], adjust: Record<string, number>): boolean {
+/**
+ * Whether a report was made for these targets, set this way (a level, or a reduction that follows
+ * each draw's baseline), and these adjusted assumptions: the view on screen.
+ */
+export function reportMatches(
+  report: Pick<UncertaintyReport, 'targets' | 'fixed' | 'spec'> | null, targets: ReceptorTarget[], adjust: Record<string, number>, goal: Goal = 'level',
+): boolean {
   if (!report) return false;
   const same = report.targets.length === targets.length && report.targets.every((t, i) => t.receptor === targets[i].receptor && Math.abs(t.target - targets[i].target) < 1e-9);
-  return same && sameValues(report.fixed ?? {}, adjust);
+  return same && (report.spec?.kind ?? 'level') === goal && sameValues(report.fixed ?? {}, adjust);
+}
+
+/** A share of the draws: whole percent, but a share that is not exactly 0 or 1 never reads as 0% or 100%. */
+export function formatShare(share: number, lang: Lang): string {
+  if (share > 0 && share < 0.01) return lang === 'zh' ? '不到 1%' : 'under 1%';
+  if (share > 0.99 && share < 1) return lang === 'zh' ? '超过 99%' : 'over 99%';
+  return formatPercent(share, lang);
+}
+
+/** The number of draws, as each language writes it. */
+export const formatCount = (n: number, lang: Lang) => new Intl.NumberFormat(lang === 'zh' ? 'zh-CN' : 'en-GB').format(n);
+
+/** How often each plan reaches the target, in one sentence (read this first). */
+export function reachText(report: Pick<UncertaintyReport, 'draws' | 'reach'>, lang: Lang, key: Extract<MessageKey, 'sure.reach' | 'headline.sureReach'> = 'sure.reach'): string {
+  const { regional, local } = report.reach as Reach;
+  return translate(lang, key, { draws: formatCount(report.draws, lang), regional: formatShare(regional, lang), local: formatShare(local, lang) });
 }
 
 /** The quantity a tornado is read for: the saving when both plans reach the target, else the regional cost (null: neither). */
@@ -58,6 +80,8 @@ export function tornadoQuantity(base: Outcome): 'saving' | 'regional' | 'local' 
 
 export interface TornadoBar {
   input: string;
+  /** How much the input moves the chance of reaching the target (the report's lowest against highest fifth), where it ranks the bar. */
+  reachSwing: number | null;
   name: string;
   /** The quantity with the input at its low and high end; null where the plan cannot reach the target. */
   atLow: number | null;
@@ -85,11 +109,12 @@ export function tornadoBars(tornado: Tornado, quantity: Quantity, dataset: Datas
       const swing = atLow !== null && atHigh !== null ? Math.abs(atHigh - atLow) : atLow === null && atHigh === null ? 0 : Infinity;
       return {
         input: row.input, name: row.name[lang], atLow, atHigh, low: formatInput(input, row.low, lang), high: formatInput(input, row.high, lang), swing,
-        missingAtLow: missing(row.atLow, quantity), missingAtHigh: missing(row.atHigh, quantity),
+        missingAtLow: missing(row.atLow, quantity), missingAtHigh: missing(row.atHigh, quantity), reachSwing: row.reachSwing,
       };
     })
     .filter((bar) => bar.swing > 0 && (bar.atLow !== null || bar.atHigh !== null))
-    .sort((a, b) => (a.swing === b.swing ? 0 : a.swing < b.swing ? 1 : -1));
+    // Bars with an end that cannot reach the target matter most; among them, the larger change in the chance of reaching it first.
+    .sort((a, b) => (a.swing === b.swing ? (b.reachSwing ?? -1) - (a.reachSwing ?? -1) : a.swing < b.swing ? 1 : -1));
 }
 
 /** The input that moves a quantity most in a tornado, or null. */
@@ -97,5 +122,4 @@ export function mostImportant(tornado: Tornado | null, quantity: Quantity, datas
   return tornado ? (tornadoBars(tornado, quantity, dataset, lang)[0] ?? null) : null;
 }
 
-/** Share of draws as a percentage in words. */
-export const shareText = (count: number, draws: number, lang: Lang) => formatPercent(draws > 0 ? count / draws : 0, lang);
+

@@ -52,7 +52,7 @@ export interface SolverApi {
   /** Stops the run on a channel (it resolves null). */
   cancel(channel: Channel): Promise<void>;
   /** Each input at its low and high end, the others nominal (or fixed). */
-  tornado(request: Pick<UncertaintyQuery, 'targets' | 'fixed'>): Promise<TornadoResult>;
+  tornado(request: Pick<UncertaintyQuery, 'targets' | 'fixed' | 'spec'>): Promise<TornadoResult>;
   /** The visitor's values for adjustable inputs (id -> value; absent ones at the dataset's):
    * plan, sweep, share, uncertainty and tornado then use the dataset with them applied. Caches are
    * cleared; a sweep or Monte Carlo of the old numbers stops early (null). */

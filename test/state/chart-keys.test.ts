@@ -56,7 +56,7 @@ describe('source line', () => {
     expect(sourceText(dataset, 'en')).toBe(
       `Source: Airshed model; data: ${dataset.meta.title.en} v${dataset.meta.version}; based on Wu et al. (2015), Journal of Environmental Management 149: 27-36, https://doi.org/10.1016/j.jenvman.2014.09.032`,
     );
-    expect(sourceText(dataset, 'zh')).toMatch(/^来源：Airshed 模型；数据：.+ v2\.0\.0；依据 Wu et al\. \(2015\)/);
+    expect(sourceText(dataset, 'zh')).toMatch(new RegExp(`^来源：Airshed 模型；数据：.+ v${dataset.meta.version.replace(/\./g, '\\.')}；依据 Wu et al\\. \\(2015\\)`));
     expect(licenseText(dataset, 'en')).toBe(`Licence: ${dataset.meta.license}`);
   });
 

@@ -28,34 +28,34 @@ describe('headline: the answer first, computed from the solved plans', () => {
     expect(answer.text).toBe(`Acting together meets 196.7\u00a0μg/m³ in Beijing for 0.572\u00a0bn yuan a year; Beijing acting alone costs ${ratio.toFixed(1)}× as much (2.05\u00a0bn yuan).`);
   });
 
-  it('default dataset: acting alone cannot reach 196.7, so the headline says how low it gets instead of a ratio', () => {
-    const { plans, answer } = solve(defaultDataset(), {});
+  it('where acting alone cannot reach the target at the central estimates, says how low it gets instead of a ratio, never a bare "cannot"', () => {
+    const { plans, answer } = solve(defaultDataset(), { target: 190 });
     expect(plans.local.feasible).toBe(false);
     const best = plans.local.infeasibility[0].bestReachable.toFixed(1);
     const cost = (plans.regional.totalCost! / 1e9).toFixed(2);
     expect(answer).toMatchObject({ kind: 'aloneCannot', ratio: null });
-    expect(answer.text).toBe(`Acting together meets 196.7\u00a0μg/m³ in Beijing for ${cost}\u00a0bn yuan a year; Beijing acting alone cannot get below ${best}\u00a0μg/m³.`);
-    expect(answer.text).not.toMatch(/×/);
+    expect(answer.text).toBe(`Acting together meets 190.0\u00a0μg/m³ in Beijing for ${cost}\u00a0bn yuan a year; at the central estimates Beijing acting alone gets no lower than ${best}\u00a0μg/m³.`);
+    expect(answer.text).not.toMatch(/×|cannot/);
   });
 
   it('speaks Chinese with 亿元 and the glossary terms', () => {
     const zh = solve(calibratedDataset(), { lang: 'zh' }).answer.text;
     expect(zh).toMatch(/^区域联合控制每年花费5\.72 亿元即可使北京达到196\.7 μg\/m³；北京属地控制的花费是其3\.6 倍（20\.46 亿元）。$/);
-    expect(solve(defaultDataset(), { lang: 'zh' }).answer.text).toMatch(/^区域联合控制每年花费[\d.]+ 亿元即可使北京达到196\.7 μg\/m³；北京属地控制最低只能降到213\.\d μg\/m³。$/);
+    expect(solve(defaultDataset(), { lang: 'zh', target: 190 }).answer.text).toMatch(/^区域联合控制每年花费[\d.]+ 亿元即可使北京达到190\.0 μg\/m³；按中心估计，北京属地控制最低只能降到\d+\.\d μg\/m³。$/);
   });
 
   it('converts every ozone figure in ppb mode', () => {
-    const text = solve(defaultDataset(), { unit: 'ppb' }).answer.text;
+    const text = solve(defaultDataset(), { unit: 'ppb', target: 190 }).answer.text;
     expect(text).not.toMatch(/μg/);
     expect(text.match(/ppb/g)).toHaveLength(2);
   });
 
   it('local view, a target nobody reaches, and a target already met', () => {
     expect(solve(calibratedDataset(), { scenario: 'local' }).answer.text).toMatch(/^Beijing acting alone meets 196\.7\u00a0μg\/m³ for 2\.05\u00a0bn yuan a year, 3\.6× what acting together costs \(0\.572\u00a0bn yuan\)\.$/);
-    expect(solve(defaultDataset(), { scenario: 'local' }).answer.kind).toBe('localCannot');
+    expect(solve(defaultDataset(), { scenario: 'local', target: 190 }).answer.kind).toBe('localCannot');
     const none = solve(defaultDataset(), { target: 160 }).answer;
     expect(none.kind).toBe('togetherCannot');
-    expect(none.text).toMatch(/^160\.0\u00a0μg\/m³ is out of reach in Beijing: even acting together, ozone there cannot get below \d+\.\d\u00a0μg\/m³\.$/);
+    expect(none.text).toMatch(/^At the central estimates 160\.0\u00a0μg\/m³ is out of reach in Beijing: even acting together, ozone there gets no lower than \d+\.\d\u00a0μg\/m³\.$/);
     expect(solve(defaultDataset(), { target: 235 }).answer).toMatchObject({ kind: 'nothing', text: 'Beijing already meets 235.0\u00a0μg/m³: no cut is needed.' });
   });
 
@@ -65,13 +65,23 @@ describe('headline: the answer first, computed from the solved plans', () => {
     expect(text).toMatch(/in all 13 places/);
   });
 
-  it('adds the 90% interval only from a report for the plans on screen, and not when it rounds to one number', () => {
+  it('adds how often each plan reaches the target and an interval that names its draws, only from a report for the plans on screen', () => {
     const { plans, state, answer } = solve(calibratedDataset(), {});
-    const report = { targets: plans.regional.query.targets, fixed: {}, draws: 1000, ratio: { p5: 1.84, p50: 3.1, p95: 5.23, n: 990 }, regional: { p5: 3e8, p50: 5e8, p95: 9e8, n: 1000 } };
+    const report = {
+      targets: plans.regional.query.targets, spec: null, fixed: {}, draws: 1000, reach: { regional: 1, local: 0.62 },
+      paired: { ratio: { p5: 1.84, p50: 3.1, p95: 5.23, n: 620 } }, regional: { p5: 3e8, p50: 5e8, p95: 9e8, n: 1000 },
+    };
     type Report = Parameters<typeof headlineInterval>[0];
-    expect(headlineInterval(report as unknown as Report, plans, state, answer.scale)).toBe('In 90% of 1,000 draws of the uncertain assumptions, acting alone costs 1.8× to 5.2× as much.');
+    expect(headlineInterval(report as unknown as Report, plans, state, answer.scale)).toBe(
+      'In 100% of 1,000 draws of the uncertain inputs acting together can reach it, acting alone in 62%. Where both can (620 draws), acting alone costs 1.8× to 5.2× as much (the middle 90%).',
+    );
+    expect(headlineInterval({ ...report, paired: { ratio: null } } as unknown as Report, plans, state, answer.scale)).toBe(
+      'In 100% of 1,000 draws of the uncertain inputs acting together can reach it, acting alone in 62%. Where acting together can, it costs 0.3 bn yuan to 0.9 bn yuan a year (the middle 90% of those draws).'.replace(/ bn/g, '\u00a0bn'),
+    );
     expect(headlineInterval({ ...report, targets: [{ receptor: 'beijing', target: 190 }] } as unknown as Report, plans, state, answer.scale)).toBe('');
-    expect(headlineInterval({ ...report, ratio: { p5: 3.58, p50: 3.6, p95: 3.61, n: 1000 } } as unknown as Report, plans, state, answer.scale)).toBe('');
+    expect(headlineInterval({ ...report, spec: { kind: 'cut', value: 5 } } as unknown as Report, plans, state, answer.scale)).toBe('');
+    // A dataset without uncertain inputs has no draws: nothing is claimed.
+    expect(headlineInterval({ ...report, draws: 0 } as unknown as Report, plans, state, answer.scale)).toBe('');
   });
 });
 

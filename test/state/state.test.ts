@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { decodeState, defaultState as stateFor, encodeState as encodeWith, viewContext, type ViewState } from '../../src/state/state';
+import { decodeState, defaultState as stateFor, encodeState as encodeWith, targetsOf, viewContext, type ViewState } from '../../src/state/state';
 import { BUNDLED, defaultDataset } from '../fixtures';
 
 const ids = viewContext(defaultDataset(), BUNDLED);
@@ -15,7 +15,7 @@ describe('URL state', () => {
 
   it('round-trips every field exactly', () => {
     const state: ViewState = {
-      target: 171.3, unit: 'ppb', scenario: 'local', receptors: ['beijing', 'baoding', 'langfang'], rule: 'gdp', players: 'cities',
+      target: 171.3, goal: 'level', unit: 'ppb', scenario: 'local', receptors: ['beijing', 'baoding', 'langfang'], rule: 'gdp', players: 'cities',
       colorBy: 'effectiveness', selected: 'tangshan', view: 'pay', lang: 'zh', theme: 'projector', embed: true, panels: ['map', 'chart'], transparent: true, slide: 3,
       deck: ['target=180.0&v=1', 'scenario=local&target=190.0&v=1', 'view=pay&v=1'],
       data: 'bth-ozone-calibrated', adjust: { response: 0.7, 'beijing-own': 0.42 }, seed: 7,
@@ -51,8 +51,30 @@ describe('URL state', () => {
     expect(decodeState('lang=en', ids, 'zh').state.lang).toBe('en');
   });
 
+  it('reads a target below the baseline (target=-20, cut=10 or cut=10%) and writes it back the way it was set', () => {
+    const baseline = defaultDataset().receptors[0].baseline;
+    expect(decodeState('target=-20', ids)).toMatchObject({ state: { goal: 'below', target: Number((baseline - 20).toFixed(1)) }, notices: [] });
+    for (const cut of ['cut=10', 'cut=10%']) expect(decodeState(cut, ids)).toMatchObject({ state: { goal: 'cut', target: Number((baseline * 0.9).toFixed(1)) }, notices: [] });
+    expect(encodeState(decodeState('target=-20', ids).state)).toBe('data=bth-ozone&lang=en&target=-20.0&v=1');
+    expect(decodeState(encodeState(decodeState('cut=10', ids).state), ids).state).toEqual(decodeState('cut=10', ids).state);
+    // The status quo: a cut of 0%.
+    expect(decodeState('cut=0', ids)).toMatchObject({ state: { goal: 'cut', target: baseline }, notices: [] });
+    // Nonsense is refused with a notice; a cut wins over a target given beside it.
+    expect(decodeState('cut=100', ids)).toMatchObject({ state: { goal: 'level' }, notices: [{ param: 'cut', key: 'notice.ignored' }] });
+    expect(decodeState('cut=-5', ids).notices).toHaveLength(1);
+    expect(decodeState('cut=10&target=190', ids)).toMatchObject({ state: { goal: 'cut' }, notices: [{ param: 'target', key: 'notice.ignored' }] });
+    expect(decodeState('target=-900', ids)).toMatchObject({ state: { goal: 'below', target: ids.range.min }, notices: [{ param: 'target', key: 'notice.clamped' }] });
+  });
+
+  it('holds every place to the same reduction from its own baseline', () => {
+    const d = defaultDataset();
+    const { state } = decodeState('cut=10&receptors=beijing,tianjin', ids);
+    expect(targetsOf(state, ids).map((t) => t.target)).toEqual(['beijing', 'tianjin'].map((id) => expect.closeTo(0.9 * d.receptors.find((r) => r.id === id)!.baseline, 1)));
+    expect(targetsOf({ ...state, goal: 'level' }, ids).map((t) => t.target)).toEqual([state.target, state.target]);
+  });
+
   it('clamps out-of-range targets with a notice and ignores garbage', () => {
-    expect(decodeState('target=400', ids)).toMatchObject({ state: { target: 240 }, notices: [{ param: 'target', key: 'notice.clamped' }] });
+    expect(decodeState('target=400', ids)).toMatchObject({ state: { target: ids.range.max }, notices: [{ param: 'target', key: 'notice.clamped' }] });
     expect(decodeState('target=12.34', ids).state.target).toBe(150);
     expect(decodeState('target=180.04', ids)).toMatchObject({ state: { target: 180 }, notices: [] });
     expect(decodeState('target=abc', ids)).toMatchObject({ state: { target: 196.7 }, notices: [{ param: 'target', key: 'notice.ignored' }] });
@@ -104,7 +126,7 @@ describe('URL state', () => {
     expect(decodeState('target=90', ctx).state.target).toBe(100);
     delete d.standards.range;
     // Without a stated range: from below the sweep's end to above the highest baseline.
-    expect(viewContext(d).range).toEqual({ min: 140, max: 240 });
+    expect(viewContext(d).range).toEqual({ min: 140, max: Math.ceil((Math.max(d.standards.sweep.from, ...d.receptors.map((r) => r.baseline)) + 1) / 10) * 10 });
   });
 
   it('caps fund weights and ignores unknown indicators, so a weight never overflows', () => {
