@@ -26,3 +26,21 @@ export function effectByJurisdiction(dataset: Dataset, plan: PlanResult): Record
     }),
   );
 }
+
+/**
+ * What a plan's cost rests on: yuan/yr spent on steps whose unit cost is published (or derived
+ * from published figures) against assumed (or calibrated) ones, by each step's own reference
+ * (else its source's), so a reader sees how much of a figure is sourced.
+ */
+export function costBasis(dataset: Dataset, plan: PlanResult): { sourced: number; assumed: number } {
+  const compiled = compile(dataset);
+  const out = { sourced: 0, assumed: 0 };
+  plan.stepCuts.forEach((cut, k) => {
+    if (!(cut > 0)) return;
+    const step = compiled.steps[k];
+    const source = dataset.sources[step.source];
+    const kind = dataset.meta.references[source.steps[step.level].costRef ?? source.costRef]?.kind;
+    out[kind === 'published' || kind === 'derived' ? 'sourced' : 'assumed'] += cut * step.unitCost;
+  });
+  return out;
+}

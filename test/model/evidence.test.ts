@@ -1,4 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
+import { costBasis } from '../../src/model/attribution';
 import { hindcast, modelledChange, observedChange, responseScale } from '../../src/model/evidence';
 import { loadGlpk } from '../../src/model/glpk';
 import { solvePlan, type GLPK } from '../../src/model/lp';
@@ -189,5 +190,20 @@ describe('hindcast', () => {
     expect(cases.find((c) => c.id === 'beijing-2013-2015')).toMatchObject({ observed: { direction: 'rose' }, modelled: { direction: 'rose' }, agreement: 'agrees' });
     const weakest = applyInputs(dataset, { titration: input('titration').low });
     expect(modelledChange(weakest, evidence('beijing-2013-2015'))).toBeGreaterThan(0);
+  });
+});
+
+describe('what a plan\'s cost rests on', () => {
+  it('splits the spending by whether each step\'s unit cost is sourced (published or derived) or assumed', () => {
+    const plan = solvePlan(glpk, dataset, { scenario: 'regional', targets: [{ receptor: 'beijing', target: 190 }] });
+    const basis = costBasis(dataset, plan);
+    expect(basis.sourced + basis.assumed).toBeCloseTo(plan.totalCost!, 0);
+    expect(basis.sourced).toBeGreaterThan(0);
+    expect(basis.assumed).toBeGreaterThan(0);
+    // Marking every reference assumed moves everything to assumed.
+    const allAssumed = structuredClone(dataset);
+    for (const ref of Object.values(allAssumed.meta.references)) ref.kind = 'assumed';
+    expect(costBasis(allAssumed, plan).sourced).toBe(0);
+    expect(costBasis(allAssumed, plan).assumed).toBeCloseTo(basis.sourced + basis.assumed, 0);
   });
 });
