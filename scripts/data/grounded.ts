@@ -331,7 +331,7 @@ function unscaled(): Dataset {
     })),
     coefficients: coefficients(1, emissions),
     coefficientsRef: 'response-evidence',
-    standards: { grade2OneHour: 200, publishedTarget: PUBLISHED.target, sweep: PUBLISHED.sweep, range: { min: 150, max: 215 }, ref: 'standard' },
+    standards: { grade2OneHour: 200, publishedTarget: PUBLISHED.target, sweep: PUBLISHED.sweep, range: { min: 160, max: 210 }, ref: 'standard' },
     defaults: { target: PUBLISHED.target, receptors: ['beijing'] },
     uncertainty: uncertainty(beijingOpenRange()),
     evidence: evidenceCases(),

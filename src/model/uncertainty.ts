@@ -313,14 +313,16 @@ export interface Outcome {
   local: number | null;
   /** local - regional, when both are feasible. */
   saving: number | null;
-  /** local / regional, when both are feasible and regional costs something. */
+  /** local / regional, when both are feasible (1 when neither needs to cut anything: acting alone then costs as much, nothing). */
   ratio: number | null;
 }
 
 function outcomeOf({ regional, local }: DrawResult): Outcome {
   const r = regional.cost;
   const l = local.cost;
-  return { regional: r, local: l, saving: r !== null && l !== null ? l - r : null, ratio: r !== null && l !== null && r > 0 ? l / r : null };
+  // Local control's steps are a subset of regional control's, so a free regional plan means a free local one.
+  const ratio = r === null || l === null ? null : r > 0 ? l / r : l === 0 ? 1 : null;
+  return { regional: r, local: l, saving: r !== null && l !== null ? l - r : null, ratio };
 }
 
 /** Distribution of a quantity over the draws that gave it (n of them); null when none did. */

@@ -75,7 +75,7 @@ describe('URL state', () => {
 
   it('clamps out-of-range targets with a notice and ignores garbage', () => {
     expect(decodeState('target=400', ids)).toMatchObject({ state: { target: ids.range.max }, notices: [{ param: 'target', key: 'notice.clamped' }] });
-    expect(decodeState('target=12.34', ids).state.target).toBe(150);
+    expect(decodeState('target=12.34', ids).state.target).toBe(ids.range.min);
     expect(decodeState('target=180.04', ids)).toMatchObject({ state: { target: 180 }, notices: [] });
     expect(decodeState('target=abc', ids)).toMatchObject({ state: { target: 196.7 }, notices: [{ param: 'target', key: 'notice.ignored' }] });
     expect(decodeState('target=', ids).notices).toHaveLength(1);
