@@ -1,5 +1,6 @@
 /** Number formats shared by the methods page's tables (both languages). */
 import type { Dataset, Lang } from '../../model/types';
+import { trueMinus } from '../../state/money';
 
 /** The id of a reference's entry in the list, for #anchors (keys are sanitised). */
 export const refAnchor = (key: string) => `ref-${key.replace(/[^A-Za-z0-9_-]/g, '_')}`;
@@ -41,7 +42,7 @@ export function percent(fraction: number, lang: Lang, digits = 0): string {
 }
 
 export function signedPercent(fraction: number, lang: Lang): string {
-  return new Intl.NumberFormat(locale(lang), { style: 'percent', minimumFractionDigits: 1, maximumFractionDigits: 1, signDisplay: 'exceptZero' }).format(fraction);
+  return trueMinus(new Intl.NumberFormat(locale(lang), { style: 'percent', minimumFractionDigits: 1, maximumFractionDigits: 1, signDisplay: 'exceptZero' }).format(fraction));
 }
 
 /** A value with its display unit: 3×, 87.5 μg/m³, 0.58. */
