@@ -9,7 +9,7 @@ import { bearing, distanceKm } from './kernel';
 import { jurisdictions, pollutants, provinces, PUBLISHED, UNITS } from './figures';
 import {
   BACKGROUND_PPB, BASELINE, BASELINE_RANGE, BEIJING_CUTS, EVIDENCE, groundedCosts, groundedReferences, groundedSectors, INSIDE_BASIN, KERNEL,
-  NOX_2013_BEIJING, NOX_2015, NOX_TO_VOC, OWN_SHARE, RESPONSE_POSITION, sectorRows, STEEL_CITY_SHARE, TITRATION, UG_PER_PPB, VOC_2013_BEIJING, VOC_2015,
+  NOX_2013_BEIJING, NOX_2015, NOX_TO_VOC, OWN_SHARE, RESPONSE_POSITION, RESPONSE_RANGE, sectorRows, STEEL_CITY_SHARE, TITRATION, UG_PER_PPB, VOC_2013_BEIJING, VOC_2015,
   VOC_LIMITED_CORES, type CurveStep, type Province, type SectorRow,
 } from './grounded-figures';
 import { damageInput, damagePrice, damageReferences } from './damage';
@@ -347,6 +347,7 @@ export function buildGrounded(): Dataset {
   const dataset = unscaled();
   const { k, attainment, olympics } = responseFactors(dataset);
   dataset.coefficients = dataset.coefficients.map((row) => row.map((cell) => cell.map((a) => sig(a * k))));
+  dataset.responseRange = { low: sig(RESPONSE_RANGE.low / k, 4), high: sig(RESPONSE_RANGE.high / k, 4), ref: 'response-evidence' };
   const f = (x: number) => sig(x, 2);
   dataset.meta.description = {
     en: `Built from published figures for 2015 and stated assumptions; nothing is fitted to the published costs. Concentrations at 298.15 K; the target statistic is the 90th percentile of the daily maximum 1-hour ozone (Beijing 2015: ${BASELINE.beijing} μg/m³, measured). Ozone-season emissions from one inventory family, costs from published unit costs (Beijing's used steps removed), source-receptor weights from tagging studies, and a response scale k = ${f(k)} read from an attainment study (${f(attainment)}) and the 2008 Olympics (${f(olympics)}), which bracket it. Every input group carries a range; the evidence is re-read in every draw.`,

@@ -216,6 +216,12 @@ export interface Dataset {
   uncertainty?: UncertainInput[];
   /** Observed responses of ozone to emission changes: the response scale's evidence and the hindcast. */
   evidence?: EvidenceCase[];
+  /**
+   * The range the response scale may take in a draw, as multiples of the coefficients as given:
+   * where the sampled evidence would push it further (a baseline drawn next to an evidence case's
+   * level, titration cancelling a cut's effect), it is held at the edge.
+   */
+  responseRange?: { low: number; high: number; ref: string };
 }
 
 export type Scenario = 'regional' | 'local';

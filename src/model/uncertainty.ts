@@ -215,7 +215,8 @@ export function applyInputs(dataset: Dataset, values: Record<string, number>): D
   });
   const drawn: Dataset = { ...dataset, sources, receptors, coefficients, ...(dataset.evidence ? { evidence } : {}) };
   if (!rescale) return drawn;
-  const k = responseScale(drawn, position, cutScales);
+  const range = dataset.responseRange;
+  const k = Math.min(Math.max(responseScale(drawn, position, cutScales), range?.low ?? 0), range?.high ?? Infinity);
   coefficients = coefficients.map((row) => row.map((cell) => cell.map((a) => a * k)));
   return { ...drawn, coefficients };
 }

@@ -181,6 +181,7 @@ export const DATASET_SHAPE: Shape = fields({
     where: fields({ jurisdictions: arrayOf(V), sectors: arrayOf(V), pollutants: arrayOf(V), receptors: arrayOf(V), sign: V, evidence: arrayOf(V) }),
     nominal: V, low: V, high: V, scale: V, unit: V, adjustable: V, ref: V,
   })),
+  responseRange: fields({ low: V, high: V, ref: V }),
   evidence: arrayOf(fields({
     id: V, name: LOCALIZED, receptor: V,
     changes: arrayOf(fields({ where: fields({ jurisdictions: arrayOf(V), sectors: arrayOf(V), pollutants: arrayOf(V) }), fraction: V, tonnes: V })),
@@ -458,6 +459,15 @@ export function validateDataset(input: unknown): Validation {
     });
     ids.forEach((id) => evidence.add(id));
     if (responseCases > MAX_RESPONSE_CASES) c.fail('evidence', `at most ${MAX_RESPONSE_CASES} cases may have the role "response", got ${responseCases}`);
+  }
+
+  if (root.responseRange !== undefined) {
+    const range = c.object(root.responseRange, 'responseRange');
+    if (range) {
+      const low = c.number(range.low, 'responseRange.low', { above: 0, max: 1, maxWhat: '1 (the coefficients as given)' });
+      c.number(range.high, 'responseRange.high', { min: Math.max(1, low ?? 1), max: LIMITS.factor, what: '1 (the coefficients as given)' });
+      c.ref(range.ref, 'responseRange.ref', refs, 'reference');
+    }
   }
 
   if (root.uncertainty !== undefined) {

@@ -75,19 +75,35 @@ describe('the response scale', () => {
     expect(high).toBeGreaterThan(1);
   });
 
-  it('moves with the baseline it was derived on: in every draw the model reproduces the evidence at the drawn values', () => {
-    const { high, low } = input('baseline-beijing');
-    for (const baseline of [low, high]) {
-      const atAttainment = applyInputs(dataset, { 'baseline-beijing': baseline, response: 0 });
-      expect(atAttainment.receptors[beijing].baseline).toBeCloseTo(baseline, 9);
+  it('moves with the baseline it was derived on: in a draw the model reproduces the evidence at the drawn values, within the allowed range', () => {
+    const { high } = input('baseline-beijing');
+    const baseline = dataset.receptors[beijing].baseline;
+    for (const b of [baseline, baseline + 4, high]) {
+      const atAttainment = applyInputs(dataset, { 'baseline-beijing': b, response: 0 });
+      expect(atAttainment.receptors[beijing].baseline).toBeCloseTo(b, 9);
       // Attainment: the study's cuts take the drawn baseline exactly to the observed level.
-      expect(modelledChange(atAttainment, evidence('attainment'))).toBeCloseTo(evidence('attainment').observed.level! - baseline, 6);
-      const atOlympics = applyInputs(dataset, { 'baseline-beijing': baseline, response: 1 });
+      expect(modelledChange(atAttainment, evidence('attainment'))).toBeCloseTo(evidence('attainment').observed.level! - b, 6);
+      const atOlympics = applyInputs(dataset, { 'baseline-beijing': b, response: 1 });
       expect(modelledChange(atOlympics, evidence('olympics-miyun'))).toBeCloseTo(evidence('olympics-miyun').observed.change!, 6);
     }
     // A higher baseline needs a larger drop to reach the attainment level: a stronger response.
-    const k = (baseline: number) => scaleOf(applyInputs(dataset, { 'baseline-beijing': baseline, response: 0 }));
-    expect(k(high)).toBeGreaterThan(k(low));
+    const k = (b: number) => scaleOf(applyInputs(dataset, { 'baseline-beijing': b, response: 0 }));
+    expect(k(high)).toBeGreaterThan(k(baseline));
+  });
+
+  it('is held within the dataset\'s response range where the evidence would push it further', () => {
+    const range = dataset.responseRange!;
+    const bare = { ...dataset, evidence: undefined };
+    // The rescale a draw makes: its coefficients against the same draw without evidence.
+    const factor = (values: Record<string, number>) => applyInputs(dataset, values).coefficients[beijing][5][1] / applyInputs(bare, values).coefficients[beijing][5][1];
+    // A baseline drawn right next to the attainment level leaves that bound with almost nothing to remove.
+    expect(factor({ 'baseline-beijing': input('baseline-beijing').low, response: 0 })).toBeCloseTo(range.low, 6);
+    expect(factor({ titration: input('titration').high, 'beijing-own': input('beijing-own').high, response: 1 })).toBeLessThanOrEqual(range.high + 1e-9);
+    for (const values of drawValues(dataset, { targets: [{ receptor: 'beijing', target: 196.7 }], draws: 200, seed: 5 })) {
+      const f = factor(values);
+      expect(f).toBeGreaterThanOrEqual(range.low - 1e-9);
+      expect(f).toBeLessThanOrEqual(range.high + 1e-9);
+    }
   });
 
   it('follows the sampled evidence: a larger Olympic drop or smaller attainment cuts mean a stronger response', () => {

@@ -59,6 +59,7 @@ describe('validateDataset', () => {
     ['evidence at an unknown receptor', (d) => (d.evidence = [evidenceCase(d, { receptor: 'atlantis' })]), 'evidence[0].receptor', /unknown receptor "atlantis"/],
     ['evidence change with both forms', (d) => (d.evidence = [evidenceCase(d, { changes: [{ fraction: 0.1, tonnes: 5 }] })]), 'evidence[0].changes[0]', /exactly one of fraction and tonnes/],
     ['response evidence without a number', (d) => (d.evidence = [evidenceCase(d, { observed: { direction: 'rose', note: { en: 'x', zh: 'x' } } })]), 'evidence[0].observed', /exactly one of change and level/],
+    ['a response range that excludes the coefficients as given', (d) => (d.responseRange = { low: 1.2, high: 2, ref: d.units.ref }), 'responseRange.low', /<= 1 \(the coefficients as given\), got 1\.2/],
     ['three response cases', (d) => (d.evidence = ['a', 'b', 'c'].map((id) => evidenceCase(d, { id }))), 'evidence', /at most 2 cases may have the role "response", got 3/],
     ['input naming an unknown case', (d) => d.uncertainty.push({ ...d.uncertainty[0], id: 'ev', effect: 'evidence', nominal: 0, low: -1, high: 1, scale: 'linear', where: { evidence: ['nope'] } }), `uncertainty[${defaultDataset().uncertainty!.length}].where.evidence[0]`, /unknown evidence case "nope"/],
     ['link scheme', (d) => (d.meta.references.headline.url = 'javascript:alert(1)'), 'meta.references.headline.url', /must be an http\(s\) address/],
