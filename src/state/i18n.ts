@@ -511,6 +511,7 @@ const en = {
   'target.levelAt': '{level} in {place}',
   'controls.targetStatistic': '{statistic} that the chosen places must meet, μg/m³ at {celsius} °C (ppb on request).',
   'units.atTemperature': 'μg/m³ at {celsius} °C',
+  'share.statistic': '{statistic}, at {celsius} °C',
   // How sure: reach first, every interval says which draws it covers.
   'sure.reach': 'In {regional} of {draws} draws of the uncertain inputs acting together can reach the target; acting alone in {local}.',
   'sure.reachHeading': 'Can each plan reach the target?',
@@ -1042,6 +1043,7 @@ const zh: Record<MessageKey, string> = {
   'target.levelAt': '{place} {level}',
   'controls.targetStatistic': '所选地区须达到的{statistic}，单位为 {celsius} °C 下的 μg/m³（也可显示 ppb）。',
   'units.atTemperature': '{celsius} °C 下的 μg/m³',
+  'share.statistic': '{statistic}（{celsius} °C）',
   // How sure: reach first, every interval says which draws it covers.
   'sure.reach': '在不确定输入的 {draws} 组抽样中，区域联合控制有 {regional} 能达到目标，属地控制有 {local}。',
   'sure.reachHeading': '两种方案能否达到目标？',
@@ -1122,6 +1124,13 @@ export function statisticHelp(dataset: Pick<Dataset, 'units'>, lang: Lang): stri
   const statistic = dataset.units.statistic?.[lang];
   if (!statistic || celsius === null) return translate(lang, 'controls.targetHelp');
   return translate(lang, 'controls.targetStatistic', { statistic: lang === 'en' ? statistic.charAt(0).toUpperCase() + statistic.slice(1) : statistic, celsius });
+}
+
+/** The statistic and its reference temperature in a few words, for an exported chart's subtitle; empty when the dataset declares neither. */
+export function statisticLabel(dataset: Pick<Dataset, 'units'>, lang: Lang): string {
+  const celsius = referenceCelsius(dataset);
+  const statistic = dataset.units.statistic?.[lang];
+  return !statistic || celsius === null ? '' : translate(lang, 'share.statistic', { statistic, celsius });
 }
 
 /** μg/m³ with its reference temperature ("μg/m³ at 25 °C"), for axis titles; plain μg/m³ when the dataset declares none. */

@@ -207,7 +207,8 @@ export const LESSON: Slide[] = [
     },
     facts: (f, lang) => {
       if (!f.plans) return '';
-      const parts = [headline(f.dataset, f.plans, { ...f.view, lang, scenario: 'compare' }).text, reachOf(f, lang), advantageText(f, lang)];
+      // The window where acting together is cheaper was slide 4's; here the answer and the study, short enough for a 720-line projector.
+      const parts = [headline(f.dataset, f.plans, { ...f.view, lang, scenario: 'compare' }).text, reachOf(f, lang)];
       const published = f.dataset.meta.publishedResult;
       const regional = f.plans.regional;
       if (published && published.receptor === first(f) && Math.abs(published.target - regional.query.targets[0].target) < 0.05 && regional.feasible) {

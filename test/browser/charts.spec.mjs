@@ -2,6 +2,7 @@
 // the merit order's linear axis with its unit, units in both languages and in ppb, no clipped
 // labels at phone and wide widths, and the dark theme's grid, hatching and swatches.
 import assert from 'node:assert/strict';
+import { bundled, literal } from './expected.mjs';
 
 const curve = (page) => page.locator('figure[data-testid="cost-curve"]');
 const merit = (page) => page.locator('figure[data-testid="merit-order"]');
@@ -35,17 +36,20 @@ export const tests = [
       await overlay.focus();
       await page.waitForFunction(() => document.querySelector('[data-testid="curve-readout"] [aria-live]')?.textContent.startsWith('At 19'));
       // Left: one step (0.5 μg/m³) down; End: the highest target of the sweep.
+      const { min, max } = bundled.standards.range;
       await page.keyboard.press('ArrowLeft');
-      assert.match(await live(page).innerText(), /^At 19\d\.\d\s?μg\/m³: local control cannot reach it, regional joint control [\d.]+ bn yuan, saving –\.$/);
+      assert.match(await live(page).innerText(), /^At 19\d\.\d\s?μg\/m³: local control (cannot reach it|[\d.]+ bn yuan), regional joint control [\d.]+ bn yuan, saving .+\.$/);
+      // End: the top of the dataset's range, above every baseline, where nothing need be done.
       await page.keyboard.press('End');
-      assert.match(await live(page).innerText(), /^At 240\.0\s?μg\/m³: local control 0 yuan, regional joint control 0 yuan, saving 0 yuan\.$/);
+      assert.equal(await live(page).innerText(), `At ${max.toFixed(1)}\u00a0μg/m³: local control 0 yuan, regional joint control 0 yuan, saving 0 yuan.`);
       await page.keyboard.press('ArrowLeft');
-      assert.match(await live(page).innerText(), /^At 239\.5\s?μg\/m³/);
-      assert.equal(await overlay.getAttribute('aria-valuetext'), '239.5\u00a0μg/m³');
+      assert.match(await live(page).innerText(), new RegExp(`^At ${literal((max - 0.5).toFixed(1))}\\s?μg/m³`));
+      assert.equal(await overlay.getAttribute('aria-valuetext'), `${(max - 0.5).toFixed(1)}\u00a0μg/m³`);
       await page.keyboard.press('PageDown');
-      assert.match(await live(page).innerText(), /^At 234\.5\s?μg\/m³/);
+      assert.match(await live(page).innerText(), new RegExp(`^At ${literal((max - 5.5).toFixed(1))}\\s?μg/m³`));
+      // Home: the bottom of the range, below what Beijing alone can reach.
       await page.keyboard.press('Home');
-      assert.match(await live(page).innerText(), /^At 150\.0\s?μg\/m³: local control cannot reach it, regional joint control/);
+      assert.match(await live(page).innerText(), new RegExp(`^At ${literal(min.toFixed(1))}\\s?μg/m³: local control cannot reach it, regional joint control`));
       assert.equal(await curve(page).locator('[data-testid="curve-readout-mark"]').count(), 1, 'the readout is drawn on the chart');
       await page.keyboard.press('Tab');
       assert.equal(await live(page).innerText(), '', 'cleared when the focus leaves');
@@ -65,7 +69,7 @@ export const tests = [
       await page.mouse.move(box.x + box.width * 0.75, box.y + 12);
       await page.waitForFunction(() => document.querySelector('[data-testid="curve-readout"] [aria-live]')?.textContent !== '');
       // Costs in 亿元 in Chinese.
-      assert.match(await live(page).innerText(), /^目标 2\d\d\.\d\sμg\/m³：属地控制 [\d.]+ (亿元|万元|元)，区域联合控制 [\d.]+ (亿元|万元|元)，节省 .+。$/);
+      assert.match(await live(page).innerText(), /^目标 \d{3}\.\d\sμg\/m³：属地控制 [\d.]+ (亿元|万元|元)，区域联合控制 [\d.]+ (亿元|万元|元)，节省 .+。$/);
       await page.mouse.move(box.x + box.width / 2, box.y + box.height + 200);
       await page.waitForFunction(() => document.querySelector('[data-testid="curve-readout"] [aria-live]')?.textContent === '');
     },
@@ -120,13 +124,15 @@ export const tests = [
       });
       assert.ok(read.axis.includes('Ozone target (ppb)'), read.axis.join(' | '));
       assert.ok(read.ticks.length >= 4 && read.ticks.every((t) => /^\d+$/.test(t.text) && Number(t.text) % 5 === 0), JSON.stringify(read.ticks));
-      // Place the marks on the ppb scale the ticks define: 200 μg/m³ = 101.7 ppb, 196.7 μg/m³ = 100.0 ppb.
+      // Place the marks on the ppb scale the ticks define, with the dataset's own factor (1.9619 at 25 °C).
+      const ppb = (ug) => ug / bundled.units.ugPerPpb;
       const [a, b] = [read.ticks[0], read.ticks.at(-1)];
-      const at = (ppb) => a.x + ((ppb - Number(a.text)) / (Number(b.text) - Number(a.text))) * (b.x - a.x);
-      assert.ok(read.marks.some((x) => Math.abs(x - at(200 / 1.967)) < 1), `marks ${read.marks} vs ${at(200 / 1.967)}`);
-      assert.ok(Math.abs(read.current - at(196.7 / 1.967)) < 1, `target line ${read.current} vs ${at(100)}`);
+      const at = (value) => a.x + ((value - Number(a.text)) / (Number(b.text) - Number(a.text))) * (b.x - a.x);
+      assert.ok(read.marks.some((x) => Math.abs(x - at(ppb(200))) < 1), `marks ${read.marks} vs ${at(ppb(200))}`);
+      assert.ok(Math.abs(read.current - at(ppb(196.7))) < 1, `target line ${read.current} vs ${at(ppb(196.7))}`);
       const key = await curve(page).locator('[data-key="marks"]').innerText();
-      assert.match(key, /101\.7\s?ppb.*100\.0\s?ppb/);
+      assert.match(key, new RegExp(`${literal(ppb(200).toFixed(1))}\\s?ppb`));
+      assert.match(key, new RegExp(`${literal(ppb(196.7).toFixed(1))}\\s?ppb`));
     },
   },
   {

@@ -1,11 +1,15 @@
 // What the page should show, computed by the same model code in Node (the CLI and the model's
 // formatters through tsx), so browser tests follow the bundled data instead of copying numbers.
 import { execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const TSX = `${ROOT}/node_modules/.bin/tsx`;
 const cache = new Map();
+
+/** The bundled default dataset, read as the page reads it. */
+export const bundled = JSON.parse(readFileSync(`${ROOT}/public/data/bth-ozone.json`, 'utf8'));
 const memo = (key, make) => (cache.has(key) ? cache.get(key) : cache.set(key, make()).get(key));
 
 /** `npm run cli -- solve ... --json` for a scenario and target (the default dataset unless `data`). */

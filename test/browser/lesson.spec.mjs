@@ -1,7 +1,5 @@
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
-
-const bundled = JSON.parse(readFileSync(new URL('../../public/data/bth-ozone.json', import.meta.url), 'utf8'));
+import { bundled } from './expected.mjs';
 
 export const tests = [
   {

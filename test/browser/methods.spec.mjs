@@ -1,6 +1,10 @@
 // The methods page: reproducing the study (published figures beside the model's own, solved in the
 // worker), the physical consistency check and the uncertain inputs, for both bundled datasets.
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { bundled, literal } from './expected.mjs';
+
+const calibrated = JSON.parse(readFileSync(new URL('../../public/data/bth-ozone-calibrated.json', import.meta.url), 'utf8'));
 
 const PUBLISHED = { local: 2.046e9, regional: 0.572e9 };
 
@@ -34,7 +38,7 @@ export const tests = [
     async run({ page, origin }) {
       await openMethods(page, origin, 'lang=en');
       const header = await page.locator('[data-testid="repro-table"] thead').innerText();
-      assert.match(header, /Published[\s\S]*This model \(Beijing-Tianjin-Hebei ozone control, grounded in the literature, v2\.0\.0\)[\s\S]*Difference/);
+      assert.match(header, new RegExp(`Published[\\s\\S]*This model \\(Beijing-Tianjin-Hebei ozone control, grounded in the literature, v${literal(bundled.meta.version)}\\)[\\s\\S]*Difference`));
       const rows = await reproRows(page);
       assert.equal(rows.local.published, '2.046 bn yuan');
       assert.equal(rows.regional.published, '0.572 bn yuan');
@@ -52,9 +56,11 @@ export const tests = [
       }
       const reasons = await page.locator('[data-testid="repro-reasons"]').innerText();
       assert.match(reasons, /not its inputs/);
-      assert.match(reasons, /k = 0\.\d+/);
-      assert.match(reasons, /baseline is 230\.0 μg\/m³ and its background 87\.5 μg\/m³/);
-      assert.match(reasons, /Beijing's own control steps can remove at most \d+% of its NOx and \d+% of its VOC[\s\S]*3 times the sector cost/);
+      // The response is read from the dataset's evidence cases, named in the sentence.
+      for (const evidence of bundled.evidence.filter((e) => e.role === 'response')) assert.ok(reasons.includes(evidence.name.en), `${evidence.name.en} in: ${reasons}`);
+      const beijing = bundled.receptors.find((r) => r.id === 'beijing');
+      assert.match(reasons, new RegExp(`baseline is ${literal(beijing.baseline.toFixed(1))} μg/m³ and its background ${literal(beijing.background.toFixed(1))} μg/m³`));
+      assert.match(reasons, /Beijing's own control steps can remove at most \d+% of its NOx and \d+% of its VOC[\s\S]*\d+ times the sector cost \(range \d+ to \d+\)/);
       assert.match(reasons, /published unit costs, some measured outside the basin[\s\S]*0\.5 to 2 times/);
       assert.match(await page.locator('[data-testid="calibration"]').innerText(), /Nothing in this dataset is fitted to the published costs/);
 
@@ -68,10 +74,11 @@ export const tests = [
       assert.match(await page.locator('[data-testid="budget-summary"]').innerText(), /All 13 places lie within 0\.2–2/);
 
       // Uncertain inputs: each names its reference, linked to the reference list's entry.
+      const input = bundled.uncertainty.find((u) => u.id === 'response');
       const response = page.locator('[data-testid="unc-table"] tr[data-input="response"]');
-      assert.match(await response.innerText(), /Ozone per tonne[\s\S]*0\.2–0\.8[\s\S]*uniform[\s\S]*response-factor[\s\S]*yes/);
-      assert.equal(await response.locator('a').getAttribute('href'), '#ref-response-factor');
-      assert.equal(await page.locator('#ref-response-factor').count(), 1);
+      assert.match(await response.innerText(), new RegExp(`^${literal(input.name.en)}\\t${input.nominal}\\t${input.low}–${input.high}\\tuniform\\t[^\\t]+\\t${literal(input.ref)}\\tyes`));
+      assert.equal(await response.locator('a').getAttribute('href'), `#ref-${input.ref}`);
+      assert.equal(await page.locator(`#ref-${input.ref}`).count(), 1);
       // Every reference link is http(s).
       const hrefs = await page.$$eval('.methods dd a', (links) => links.map((a) => a.getAttribute('href')));
       assert.ok(hrefs.length > 0 && hrefs.every((h) => /^https?:\/\//.test(h)), hrefs.join(' '));
@@ -81,7 +88,7 @@ export const tests = [
     name: 'methods: the calibrated dataset matches the published figures by construction and fails the physical check',
     async run({ page, origin }) {
       await openMethods(page, origin, 'data=bth-ozone-calibrated&lang=en');
-      assert.match(await page.locator('[data-testid="repro-table"] thead').innerText(), /calibrated to the published headline, v1\.1\.0/);
+      assert.match(await page.locator('[data-testid="repro-table"] thead').innerText(), new RegExp(`calibrated to the published headline, v${literal(calibrated.meta.version)}`));
       const rows = await reproRows(page);
       close(rows.local.value, PUBLISHED.local, 'local');
       close(rows.regional.value, PUBLISHED.regional, 'regional');

@@ -3,6 +3,13 @@
 // Until that button exists each test logs "skipped: ..." and returns.
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
+import { readFileSync } from 'node:fs';
+import { bundled, literal } from './expected.mjs';
+
+const calibrated = JSON.parse(readFileSync(new URL('../../public/data/bth-ozone-calibrated.json', import.meta.url), 'utf8'));
+/** The statistic and its temperature, as an exported chart's subtitle ends (the dataset's own words). */
+const statistic = (dataset, lang) => (lang === 'zh' ? `${dataset.units.statistic.zh}（25 °C）` : `${dataset.units.statistic.en}, at 25 °C`);
+const squeeze = (text) => text.replace(/\s/g, '');
 
 const PNG_SIGNATURE = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a];
 const BOM = [0xef, 0xbb, 0xbf];
@@ -170,7 +177,7 @@ export const tests = [
       const read = await readExport(page, markup);
       assert.equal(read.title, 'Which cuts come first (marginal abatement cost)');
       assert.equal(read.heading, 'Which cuts come first (marginal abatement cost)');
-      assert.equal(read.subtitle, 'Beijing · target 196.7\u00a0μg/m³ · Regional joint control');
+      assert.equal(read.subtitle, `Beijing · target 196.7\u00a0μg/m³ · Regional joint control · ${statistic(calibrated, 'en')}`);
       // The key: the merit order's bars are coloured by province, used steps solid and the rest pale.
       assert.deepEqual(read.key.map((k) => k.label), ['Beijing', 'Tianjin', 'Hebei', 'used by the plan', 'not used', 'Ozone cut this target needs']);
       for (const item of read.key) assert.ok(item.paint.length > 0 && item.paint.every((p) => /^rgb\(/.test(p)), `${item.label}: swatch painted in resolved colours (${item.paint.join(' | ')})`);
@@ -182,7 +189,7 @@ export const tests = [
       assert.ok(read.axes.includes('Ozone removed in Beijing, μg/m³ (cumulative)'), read.axes.join(' | '));
       assert.equal(read.ticks.filter((t) => t === '0').length, 2, 'both axes start at zero (linear)');
       // Source line, licence and the link to this view.
-      assert.equal(read.footer[0], 'Source: Airshed model; data: Beijing-Tianjin-Hebei ozone control, calibrated to the published headline v1.1.0; based on Published headline: to bring Beijing\'s peak ozone to 196.7 μg/m³, local control costs 2.046 bn yuan/yr and regional joint control 0.572 bn yuan/yr');
+      assert.equal(read.footer[0], `Source: Airshed model; data: Beijing-Tianjin-Hebei ozone control, calibrated to the published headline v${calibrated.meta.version}; based on Published headline: to bring Beijing's peak ozone to 196.7 μg/m³, local control costs 2.046 bn yuan/yr and regional joint control 0.572 bn yuan/yr`);
       assert.equal(read.footer[1].replace(/\s/g, ''), `Licence: CC BY 4.0 (this compilation); figures belong to their cited sources · ${link}`.replace(/\s/g, ''));
       assert.ok(!markup.includes('var(--'), 'CSS variables are resolved');
       assert.ok(!/\sclass="/.test(markup), 'no class-dependent styling is left');
@@ -242,10 +249,10 @@ export const tests = [
       assert.equal(overflow.swatches, 0, 'key swatches past the right edge');
       const read = await readExport(page, svg.bytes.toString('utf8'));
       assert.equal(read.heading.replace(/\s/g, ''), '先做哪些削减（边际减排成本）');
-      assert.match(read.subtitle.replace(/\s/g, ''), /^北京·目标196\.7μg\/m³·区域联合控制$/);
+      assert.equal(squeeze(read.subtitle), squeeze(`北京·目标196.7μg/m³·区域联合控制·${statistic(bundled, 'zh')}`));
       assert.deepEqual(read.key.map((k) => k.label), ['北京市', '天津市', '河北省', '方案采用', '未采用', '达到此目标所需的臭氧降幅']);
       assert.ok(read.axes.includes('每降低 1 μg/m³ 的年成本（亿元）'), read.axes.join(' | '));
-      assert.match(read.footer[0].replace(/\s/g, ''), /^来源：Airshed模型；数据：京津冀臭氧控制（基于文献的数据集）v2\.0\.0；依据Wuetal\.\(2015\),JournalofEnvironmentalManagement149:27-36,https:\/\/doi\.org\/10\.1016\/j\.jenvman\.2014\.09\.032$/);
+      assert.equal(squeeze(read.footer[0]), `来源：Airshed模型；数据：京津冀臭氧控制（基于文献的数据集）v${bundled.meta.version}；依据Wuetal.(2015),JournalofEnvironmentalManagement149:27-36,https://doi.org/10.1016/j.jenvman.2014.09.032`);
       assert.match(read.footer[1], /^许可：CC BY 4\.0/);
     },
   },
@@ -262,7 +269,7 @@ export const tests = [
       const read = await readExport(page, markup);
       assert.equal(read.error, null);
       assert.equal(read.heading, 'Cost against target');
-      assert.equal(read.subtitle, 'Beijing · target 190.0\u00a0μg/m³ · local and regional joint control');
+      assert.equal(read.subtitle, `Beijing · target 190.0\u00a0μg/m³ · local and regional joint control · ${statistic(bundled, 'en')}`);
       // The key drawn from the same items as the page's key, in the light palette.
       const pageKey = await page.locator('figure[data-testid="cost-curve"] [data-testid="chart-key"] li').allInnerTexts();
       assert.deepEqual(read.key.map((k) => k.label), pageKey.map((t) => t.trim()));
@@ -275,7 +282,7 @@ export const tests = [
       assert.ok(read.axes.includes('Cost, bn yuan a year'), read.axes.join(' | '));
       assert.ok(read.axes.includes('Ozone target (μg/m³)'), read.axes.join(' | '));
       // The source line names the dataset and the study, and the last line the licence and this view's link.
-      assert.equal(read.footer[0].replace(/\s/g, ''), 'Source: Airshed model; data: Beijing-Tianjin-Hebei ozone control, grounded in the literature v2.0.0; based on Wu et al. (2015), Journal of Environmental Management 149: 27-36, https://doi.org/10.1016/j.jenvman.2014.09.032'.replace(/\s/g, ''));
+      assert.equal(squeeze(read.footer[0]), squeeze(`Source: Airshed model; data: Beijing-Tianjin-Hebei ozone control, grounded in the literature v${bundled.meta.version}; based on Wu et al. (2015), Journal of Environmental Management 149: 27-36, https://doi.org/10.1016/j.jenvman.2014.09.032`));
       assert.equal(read.footer[1].replace(/\s/g, ''), `Licence: CC BY 4.0 (this compilation); figures belong to their cited sources · ${link}`.replace(/\s/g, ''));
       assert.match(link, /[?&]target=190\.0(&|$)/);
       // The page shows the same source line under the charts.
@@ -294,7 +301,8 @@ export const tests = [
       if (!(await openShare(page, '分享'))) return;
       const svg = await download(page, dialog(page).getByRole('group', { name: '成本曲线' }).getByRole('button', { name: '下载 SVG' }));
       const read = await readExport(page, svg.bytes.toString('utf8'));
-      assert.match(read.subtitle.replace(/\s/g, ''), /^北京·目标100\.0ppb·属地控制与区域联合控制$/);
+      const ppb = (196.7 / bundled.units.ugPerPpb).toFixed(1);
+      assert.equal(squeeze(read.subtitle), squeeze(`北京·目标${ppb}ppb·属地控制与区域联合控制·${statistic(bundled, 'zh')}`));
       assert.ok(read.axes.includes('每年成本（亿元）'), read.axes.join(' | '));
       assert.ok(read.axes.includes('臭氧目标 (ppb)'), read.axes.join(' | '));
       // Whole-ppb ticks, not converted μg/m³ ticks.

@@ -15,16 +15,18 @@ export const tests = [
       assert.match(panel, /How sure\?/);
       // Regional control reaches the default target: its median and interval are numbers.
       assert.match(await text(page, 'sure-regional'), /(bn|m) yuan median\s+90% of draws between [\d.]+ (bn|m) yuan and [\d.]+ (bn|m) yuan/);
-      // Every draw is counted, reachable or not, in words.
-      assert.match(await text(page, 'sure-counts'), /in \d[\d,]* of 1,000 draws/);
+      // Reach first: how often each plan can reach the target, over every draw, in words.
+      assert.match(await text(page, 'sure-reach'), /^In (over |under )?\d+% of 1,000 draws of the uncertain inputs acting together can reach the target; acting alone in (over |under )?\d+%\.$/);
+      // Each plan's interval names the draws it is taken over.
+      assert.match(await text(page, 'sure-regional'), /over the [\d,]+ draws that reach it/);
       assert.doesNotMatch(await page.locator('.side').innerText(), /NaN|Infinity|undefined/);
       // The tornado: an image with a description, and a plain reading.
       const svg = page.locator('[data-testid="tornado"] svg[role="img"]');
       assert.match(await svg.locator('desc').textContent(), /the most important first/);
       assert.match(await text(page, 'tornado-reading'), /depends most on /);
       // The card and the sentence carry the interval too.
-      assert.match(await text(page, 'interval-regional'), /^90%: [\d.]+\s(bn|m) yuan to [\d.]+\s(bn|m) yuan$/);
-      assert.match(await text(page, 'summary'), /Over 1,000 draws of the uncertain assumptions, .*90% of/);
+      assert.match(await text(page, 'interval-regional'), /^90% of [\d,]+ draws: [\d.]+\s(bn|m) yuan to [\d.]+\s(bn|m) yuan$/);
+      assert.match(await text(page, 'summary'), /of 1,000 draws of the uncertain inputs acting together can reach the target; .*\(90% of those draws between/);
     },
   },
   {
