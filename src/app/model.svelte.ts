@@ -407,7 +407,7 @@ export class AppModel {
       // The target carries over between datasets whose ranges hold it; elsewhere the new default.
       target: this.view.target >= ctx.range.min && this.view.target <= ctx.range.max ? this.view.target : ctx.defaults.target,
       receptors: receptors.length > 0 ? receptors : [...ctx.defaults.receptors],
-      selected: this.view.selected && ctx.receptors.includes(this.view.selected) ? this.view.selected : null,
+      selected: this.view.selected && ctx.jurisdictions.includes(this.view.selected) ? this.view.selected : null,
       adjust: {},
     });
     this.plans = null;
