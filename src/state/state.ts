@@ -86,7 +86,7 @@ export interface ViewContext {
   jurisdictions: JurisdictionId[];
   defaults: { data: string; target: number; receptors: ReceptorId[] };
   /** Each receptor's baseline, μg/m³: what a reduction is measured from. */
-  baselines: { id: string; baseline: number }[];
+  baselines: { id: ReceptorId; baseline: number }[];
   /** Target slider range, μg/m³. */
   range: { min: number; max: number };
   /** Adjustable assumptions and their ranges. */
