@@ -10,7 +10,7 @@ import type { Remote } from 'comlink';
 import { parseCatalogue, type CatalogueEntry } from '../model/catalogue';
 import { sweepTargets, type SweepRow } from '../model/sweep';
 import type { Dataset, ReceptorTarget } from '../model/types';
-import { DEFAULT_DRAWS, rankTornado, type Tornado, type UncertaintyReport } from '../model/uncertainty';
+import { adjustedDataset, DEFAULT_DRAWS, rankTornado, type Tornado, type UncertaintyReport } from '../model/uncertainty';
 import { levelFor, type TargetSpec } from '../model/targets';
 import { floorOf } from '../model/lp';
 import type { SharingReport } from '../model/sharing-rules';
@@ -77,7 +77,8 @@ const toNotices = (warnings: Problem[]): Notice[] => warnings.map((w) => ({ para
 export class AppModel {
   view = $state<ViewState>(defaultState(EMPTY_CONTEXT));
   ctx = $state.raw<ViewContext>(EMPTY_CONTEXT);
-  dataset = $state.raw<Dataset | null>(null);
+  /** The dataset as loaded (the worker's base): the view's context and links are checked against it. */
+  loaded = $state.raw<Dataset | null>(null);
   catalogue = $state.raw<CatalogueEntry[]>([]);
   plans = $state.raw<PlanPair | null>(null);
   curve = $state.raw<SweepRow[] | null>(null);
@@ -92,6 +93,12 @@ export class AppModel {
   /** Bumped whenever the numbers behind the plans change (a dataset or an adjustment). */
   private version = $state(0);
 
+  /**
+   * The one dataset of record: as loaded, with the adjustments the plans on screen were solved
+   * with (the worker's, not the sliders', which may be ahead of them). Every chart, the map, the
+   * tables, the exports and the summary read this one, so their numbers and the plan's agree.
+   */
+  dataset = $derived(this.loaded && this.adjusted(this.loaded, this.plans?.adjust ?? {}));
   /** The plan a single-plan display shows: the local one only when local control is chosen. */
   shownPlan = $derived(shownPlan(this.plans, this.view.scenario));
   slideCount = $derived(this.view.deck.length || LESSON.length);
@@ -108,6 +115,8 @@ export class AppModel {
     return { title: translate(this.view.lang, 'lesson.mySlide', { n: i + 1 }), body: describeView(this.dataset, this.ctx, this.view.deck[i], this.view.lang) };
   });
 
+  /** The last dataset of record made: plans come at every slider step, the adjustments far less often. */
+  private record: { base: Dataset; key: string; data: Dataset } | null = null;
   /** The last bundled dataset, to go back to from the visitor's own. */
   private bundled: Dataset | null = null;
   /** The view before a lesson started, restored when it ends. */
@@ -203,7 +212,7 @@ export class AppModel {
       this.view = { ...decoded.state, data: loaded.dataset.meta.id };
       this.notices = [...decoded.notices, ...toNotices(loaded.warnings)];
       this.bundled = loaded.dataset;
-      this.dataset = loaded.dataset;
+      this.loaded = loaded.dataset;
       this.version++;
       // A lesson link (?slide=N) opens on that slide's view; past the lesson's end it is refused.
       if (this.view.slide !== null && this.view.slide > this.slideCount) {
@@ -222,7 +231,7 @@ export class AppModel {
       // A bundled dataset chosen in the page or named by a slide is loaded when the view asks for it.
       $effect(() => {
         const wanted = this.view.data;
-        if (!this.dataset || wanted === this.dataset.meta.id || !this.ids().includes(wanted)) return;
+        if (!this.loaded || wanted === this.loaded.meta.id || !this.ids().includes(wanted)) return;
         void untrack(() => this.useBundled(wanted));
       });
       // A lesson's target sweep: one step at a time, from the slide's target down to the lowest one
@@ -249,7 +258,7 @@ export class AppModel {
       $effect(() => {
         const targets = targetsOf(this.view, this.ctx);
         void this.version;
-        if (!this.dataset) return;
+        if (!this.loaded) return;
         const seq = ++this.inputSeq;
         performance.mark(`airshed:input:${seq}`);
         this.planner.request({ seq, targets });
@@ -258,13 +267,13 @@ export class AppModel {
       $effect(() => {
         const receptors = [...this.view.receptors];
         void this.version;
-        if (!this.dataset || !this.firstPlanPainted) return;
+        if (!this.loaded || !this.firstPlanPainted) return;
         this.curves.invalidate();
         this.curves.request(receptors);
       });
       // Who pays, on its view only.
       $effect(() => {
-        if (!this.dataset || this.view.view !== 'pay') return;
+        if (!this.loaded || this.view.view !== 'pay') return;
         void this.version;
         const fund = $state.snapshot(this.view.fund);
         const usable = Object.values(fund).some((w) => w > 0);
@@ -280,7 +289,7 @@ export class AppModel {
       $effect(() => {
         const values = $state.snapshot(this.view.adjust);
         const json = JSON.stringify(values);
-        if (!this.dataset || json === sentAdjust) return;
+        if (!this.loaded || json === sentAdjust) return;
         sentAdjust = json;
         void this.solver.adjust(values).then((result) => {
           this.adjustFailure = result.ok ? null : result.message;
@@ -290,11 +299,11 @@ export class AppModel {
       // The Monte Carlo follows the plan on screen once it settles.
       $effect(() => {
         const targets = this.plans?.regional.query.targets;
-        if (!this.dataset || !targets) return;
+        if (!this.loaded || !targets) return;
         const fixed = $state.snapshot(this.view.adjust);
         const seed = this.view.seed;
         const spec = untrack(() => specOf(this.view, this.ctx));
-        const key = JSON.stringify([this.dataset.meta.id, this.dataset.meta.version, targets, spec.kind, fixed, seed]);
+        const key = JSON.stringify([this.loaded.meta.id, this.loaded.meta.version, targets, spec.kind, fixed, seed]);
         // Only a new view (not every re-solve of the same one) starts new draws.
         untrack(() => {
           if (key === this.sure.key) return;
@@ -330,7 +339,7 @@ export class AppModel {
       });
       // Links follow the view once it settles; replaceState so a drag adds no history entries.
       $effect(() => {
-        if (!this.dataset) return;
+        if (!this.loaded) return;
         const query = encodeState(this.view, this.ctx);
         const timer = setTimeout(() => history.replaceState(null, '', query ? `?${query}` : location.pathname), URL_SETTLE_MS);
         return () => clearTimeout(timer);
@@ -347,6 +356,12 @@ export class AppModel {
     const loaded = await this.solver.init(Comlink.transfer(bytes, [bytes]));
     if (!loaded.ok) throw new Error(`The dataset ${entry.file} is not valid:\n${loaded.problems.slice(0, 10).map((p) => `${p.path}: ${p.message}`).join('\n')}`);
     return loaded;
+  }
+
+  private adjusted(base: Dataset, adjust: Record<string, number>): Dataset {
+    const key = JSON.stringify(adjust);
+    if (this.record?.base !== base || this.record.key !== key) this.record = { base, key, data: adjustedDataset(base, adjust) };
+    return this.record.data;
   }
 
   private ids(): string[] {
@@ -392,7 +407,7 @@ export class AppModel {
       // The target carries over between datasets whose ranges hold it; elsewhere the new default.
       target: this.view.target >= ctx.range.min && this.view.target <= ctx.range.max ? this.view.target : ctx.defaults.target,
       receptors: receptors.length > 0 ? receptors : [...ctx.defaults.receptors],
-      selected: this.view.selected && ctx.receptors.includes(this.view.selected) ? this.view.selected : null,
+      selected: this.view.selected && ctx.jurisdictions.includes(this.view.selected) ? this.view.selected : null,
       adjust: {},
     });
     this.plans = null;
@@ -400,7 +415,9 @@ export class AppModel {
     this.sure = { ...this.sure, status: 'waiting', report: null, tornado: null, key: '' };
     this.sureRunner.cancel();
     this.payer.cancel();
-    this.dataset = next;
+    // A plan still on its way is of the dataset before (its adjustments may not even apply here).
+    this.planner.cancel();
+    this.loaded = next;
     this.version++;
   }
 
@@ -409,10 +426,11 @@ export class AppModel {
   };
 
   goToSlide = (index: number): void => {
-    if (!this.dataset || index < 0 || index >= this.slideCount) return;
+    if (!this.loaded || index < 0 || index >= this.slideCount) return;
     // A slide that tightens the target sweeps it once the cost curve is known (see start()).
     this.sweep = this.view.deck.length === 0 && LESSON[index].sweep ? { slide: index + 1, path: [], step: 0, playing: true } : null;
-    const baseline = this.dataset.receptors.find((r) => r.id === this.view.receptors[0])?.baseline ?? this.dataset.receptors[0].baseline;
+    // As loaded, like the context's baselines that a reduction is measured from.
+    const baseline = this.loaded.receptors.find((r) => r.id === this.view.receptors[0])?.baseline ?? this.loaded.receptors[0].baseline;
     // A teacher's slide made with another bundled dataset brings it along (the data effect loads it).
     this.view = this.view.deck.length > 0 ? deckSlideView(this.view, index, this.ctx) : slideView(this.view, index, this.ctx, baseline);
   };

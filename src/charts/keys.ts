@@ -6,6 +6,7 @@
  * light palette.
  */
 import type { Dataset, Lang } from '../model/types';
+import { jurisdictionOf } from '../model/places';
 import type { ViewState } from '../state/state';
 import { formatOzone, translator } from '../state/i18n';
 import { provinceColor } from './format';
@@ -98,7 +99,7 @@ export function costCurveKey(dataset: Dataset, view: Pick<ViewState, 'receptors'
 /** Provinces whose steps the merit order draws: all of them, or under local control the place's own. */
 function meritProvinces(dataset: Dataset, view: Pick<ViewState, 'receptors' | 'scenario'>): number[] {
   if (view.scenario !== 'local') return dataset.provinces.map((_, i) => i);
-  const own = dataset.jurisdictions.find((j) => j.id === view.receptors[0])?.province;
+  const own = dataset.jurisdictions.find((j) => j.id === jurisdictionOf(dataset, view.receptors[0]))?.province;
   const index = dataset.provinces.findIndex((p) => p.id === own);
   return index >= 0 ? [index] : dataset.provinces.map((_, i) => i);
 }

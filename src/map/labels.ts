@@ -4,6 +4,8 @@
  * the map; the first that overlaps no label already placed wins; a label with no free position
  * is hidden (still in the page: it shows when focused, and zooming in makes room).
  */
+import type { JurisdictionId } from '../model/types';
+
 export interface LabelRequest {
   id: string;
   /** Anchor in screen pixels. */
@@ -56,9 +58,9 @@ export function placeLabels(labels: LabelRequest[], size: { width: number; heigh
   return out;
 }
 
-/** Priority of a place's label: the selected place, then the constrained receptors, then the others (larger values first). */
-export function labelPriority(id: string, selected: string | null, receptors: string[], value: number | null, maxValue: number): number {
+/** Priority of a place's label: the selected place, then the places holding a constrained receptor, then the others (larger values first). */
+export function labelPriority(id: JurisdictionId, selected: JurisdictionId | null, constrained: JurisdictionId[], value: number | null, maxValue: number): number {
   if (id === selected) return 0;
-  if (receptors.includes(id)) return 1;
+  if (constrained.includes(id)) return 1;
   return 2 + (value === null || maxValue <= 0 ? 1 : 1 - value / maxValue);
 }

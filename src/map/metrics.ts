@@ -78,7 +78,7 @@ export function mapCaption(dataset: Dataset, plan: PlanResult | null, view: Capt
   const ids = view.receptors;
   const places = ids.length === dataset.receptors.length && ids.length > 1
     ? t('headline.allPlaces', { n: ids.length })
-    : joinNames(ids.map((id) => placeName(dataset, dataset.receptors.find((r) => r.id === id)?.jurisdiction ?? id, view.lang)), view.lang);
+    : joinNames(ids.map((id) => placeName(dataset, id, view.lang)), view.lang);
   return {
     title: t('map.title', { metric: t(`color.${view.colorBy}`), plan: planText, target: formatOzone(view.target, view.unit, view.lang, dataset.units.ugPerPpb), places }),
     note: plan && !plan.feasible ? t('map.unreachable', { plan: t(`map.plan.${mapped}`) }) : null,

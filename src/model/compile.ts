@@ -1,4 +1,4 @@
-import type { Dataset } from './types';
+import type { Dataset, JurisdictionId, ReceptorId } from './types';
 
 /** One control step of one source: an LP column. */
 export interface Step {
@@ -22,8 +22,8 @@ export interface Compiled {
   steps: Step[];
   /** effect[r][k]: μg/m³ removed at receptor r per tonne cut at step k. */
   effect: Float64Array[];
-  jurisdictionIndex: Map<string, number>;
-  receptorIndex: Map<string, number>;
+  jurisdictionIndex: Map<JurisdictionId, number>;
+  receptorIndex: Map<ReceptorId, number>;
   /** Index of each receptor's own jurisdiction. */
   receptorJurisdiction: number[];
   /** LP-format-safe column name of each step (position first, so names stay unique). */
@@ -39,7 +39,7 @@ const cache = new WeakMap<Dataset, Compiled>();
 export function compile(dataset: Dataset): Compiled {
   const hit = cache.get(dataset);
   if (hit) return hit;
-  const indexOf = (items: { id: string }[]) => new Map(items.map((item, i) => [item.id, i]));
+  const indexOf = <Id extends string>(items: { id: Id }[]) => new Map(items.map((item, i) => [item.id, i]));
   const jurisdictionIndex = indexOf(dataset.jurisdictions);
   const provinceIndex = indexOf(dataset.provinces);
   const sectorIndex = indexOf(dataset.sectors);

@@ -1,6 +1,18 @@
 /** Dataset schema (format version 1). Every number carries a `ref` into `meta.references`. */
 
 export type Lang = 'en' | 'zh';
+
+declare const kind: unique symbol;
+/**
+ * A receptor's id: the point a target is set and ozone is computed at. The schema lets it differ
+ * from its jurisdiction's id (a jurisdiction may hold several receptors, or none), so the two are
+ * kinds of their own. The brand is optional (a "flavour"): plain text from a file, a link or the
+ * command line passes as either kind without a cast, but one kind never passes for the other
+ * (as an argument, in `includes`, as a key of the other's records).
+ */
+export type ReceptorId = string & { readonly [kind]?: 'receptor' };
+/** A jurisdiction's id: a place that cuts emissions and pays (the map's areas, the tables' rows). */
+export type JurisdictionId = string & { readonly [kind]?: 'jurisdiction' };
 export type LocalizedText = Record<Lang, string>;
 
 export interface Reference {
@@ -112,6 +124,7 @@ export interface Named {
 }
 
 export interface Jurisdiction extends Named {
+  id: JurisdictionId;
   province: string;
   /** Administrative seat, lon/lat (WGS84, approximate). */
   seat: [number, number];
@@ -131,7 +144,7 @@ export interface ControlStep {
 
 export interface Source {
   id: string;
-  jurisdiction: string;
+  jurisdiction: JurisdictionId;
   sector: string;
   pollutant: string;
   /** Base emissions, t/yr. */
@@ -142,9 +155,10 @@ export interface Source {
 }
 
 export interface Receptor {
-  /** Receptor id equals the jurisdiction it sits in. */
-  id: string;
-  jurisdiction: string;
+  /** Often equal to the jurisdiction's id (every bundled dataset), but need not be. */
+  id: ReceptorId;
+  /** The jurisdiction it sits in; one may hold several receptors, or none. */
+  jurisdiction: JurisdictionId;
   /** Baseline peak 1-hour ozone, μg/m³. */
   baseline: number;
   ref: string;
@@ -227,6 +241,7 @@ export interface Dataset {
 export type Scenario = 'regional' | 'local';
 
 export interface ReceptorTarget {
+  /** A receptor's id; plain text, since queries come from outside (the command line, links) and the solver checks them. */
   receptor: string;
   /** Ozone target, μg/m³. */
   target: number;

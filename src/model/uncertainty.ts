@@ -221,6 +221,15 @@ export function applyInputs(dataset: Dataset, values: Record<string, number>): D
   return { ...drawn, coefficients };
 }
 
+/**
+ * The dataset of record under the visitor's adjustments: the one the worker solves with and the
+ * page derives every number it shows from (both call this, so they cannot drift apart). With no
+ * adjustment it is the dataset as loaded.
+ */
+export function adjustedDataset(dataset: Dataset, values: Record<string, number>): Dataset {
+  return Object.keys(values).length === 0 ? dataset : applyInputs(dataset, values);
+}
+
 /** One scenario's plan in one draw. */
 export interface DrawPlan {
   /** yuan/yr; null when the scenario cannot meet the targets. */

@@ -1105,9 +1105,7 @@ export function translator(lang: Lang): Translator {
   return t;
 }
 
-/** The one place-name lookup: a jurisdiction's name in a language, or its id when unknown. */
-export const placeName = (dataset: Pick<Dataset, 'jurisdictions'>, id: string, lang: Lang): string =>
-  dataset.jurisdictions.find((j) => j.id === id)?.name[lang] ?? id;
+export { placeName } from '../model/places';
 
 export function formatOzone(ug: number, unit: Unit, lang: Lang, ugPerPpb: number): string {
   const value = unit === 'ppb' ? (ug / ugPerPpb).toFixed(1) : ug.toFixed(1);

@@ -2,7 +2,7 @@
  * The one view state. Every visible choice lives here and round-trips through the URL, so a
  * shared link, an embed and a lecture slide are all just URLs.
  */
-import type { Dataset, Lang } from '../model/types';
+import type { Dataset, JurisdictionId, Lang, ReceptorId } from '../model/types';
 import { PLAYER_MODES, type PlayerMode } from '../model/sharing';
 import { FUND_INDICATORS, RULES, type FundWeights, type Rule } from '../model/sharing-rules';
 import { parseDecimal } from '../model/numbers';
@@ -42,12 +42,17 @@ export interface ViewState {
   unit: Unit;
   scenario: ScenarioView;
   /** Receptors whose peak ozone must meet the target. */
-  receptors: string[];
+  receptors: ReceptorId[];
   /** Who pays: the responsibility rule and who the players are. */
   rule: Rule;
   players: PlayerMode;
   colorBy: ColorBy;
-  selected: string | null;
+  /**
+   * The place picked on the map (or its label), outlined in the merit order and the cuts table:
+   * a jurisdiction, not a receptor. Places are the map's areas, which cut and pay; a jurisdiction
+   * may hold no receptor (it can still be picked) or several (each of its receptors is in it).
+   */
+  selected: JurisdictionId | null;
   view: View;
   lang: Lang;
   theme: Theme;
@@ -76,10 +81,12 @@ export interface ViewState {
 export interface ViewContext {
   /** Bundled dataset ids, the default first. */
   datasets: string[];
-  receptors: string[];
-  defaults: { data: string; target: number; receptors: string[] };
+  receptors: ReceptorId[];
+  /** The places `selected` may name. */
+  jurisdictions: JurisdictionId[];
+  defaults: { data: string; target: number; receptors: ReceptorId[] };
   /** Each receptor's baseline, μg/m³: what a reduction is measured from. */
-  baselines: { id: string; baseline: number }[];
+  baselines: { id: ReceptorId; baseline: number }[];
   /** Target slider range, μg/m³. */
   range: { min: number; max: number };
   /** Adjustable assumptions and their ranges. */
@@ -89,7 +96,7 @@ export interface ViewContext {
 export const TARGET_STEP = 0.1;
 
 /** Before any dataset has loaded: nothing is known, nothing is shown. */
-export const EMPTY_CONTEXT: ViewContext = { datasets: [], receptors: [], defaults: { data: '', target: 0, receptors: [] }, baselines: [], range: { min: 0, max: 1 }, inputs: [] };
+export const EMPTY_CONTEXT: ViewContext = { datasets: [], receptors: [], jurisdictions: [], defaults: { data: '', target: 0, receptors: [] }, baselines: [], range: { min: 0, max: 1 }, inputs: [] };
 export { MAX_SEED };
 
 /** The slider range: the dataset's own, else from below its sweep to above its highest baseline. */
@@ -107,6 +114,7 @@ export function viewContext(dataset: Dataset, datasets: string[] = [dataset.meta
   return {
     datasets,
     receptors,
+    jurisdictions: dataset.jurisdictions.map((j) => j.id),
     defaults: {
       data: datasets[0],
       target: Math.min(range.max, Math.max(range.min, target)),
@@ -304,7 +312,7 @@ export function decodeState(search: string, ctx: ViewContext, preferredLang: Lan
 
   const selected = params.get('selected');
   if (selected !== null) {
-    if (knownReceptors.includes(selected)) state.selected = selected;
+    if (ctx.jurisdictions.includes(selected)) state.selected = selected;
     else note('selected', 'notice.unknownIds', selected);
   }
   if (params.has('embed')) state.embed = params.get('embed') !== 'false';

@@ -16,6 +16,9 @@ export interface PlanPair {
   local: PlanResult;
   /** Worker time for both solves, ms. */
   solveMs: number;
+  /** The adjustments both were solved with: the page applies them to the dataset as loaded
+   * (adjustedDataset) to get the one dataset of record every view derives its numbers from. */
+  adjust: Record<string, number>;
 }
 
 export interface ShareRequest {

@@ -10,7 +10,7 @@ import { createSweeper, type SweepRow } from '../model/sweep';
 import { costGameSteps, type CostGame } from '../model/sharing';
 import { nucleolusSteps, type Nucleolus } from '../model/nucleolus';
 import { sharingReport } from '../model/sharing-rules';
-import { applyInputs, checkAdjustments, monteCarloSteps, tornado, type UncertaintyQuery } from '../model/uncertainty';
+import { adjustedDataset, checkAdjustments, monteCarloSteps, tornado, type UncertaintyQuery } from '../model/uncertainty';
 import type { Problem } from '../model/validate';
 import type { Dataset, ReceptorTarget } from '../model/types';
 import type { Channel, ShareRequest, SolverApi } from './api';
@@ -157,7 +157,10 @@ export function createSolver(glpkReady: GLPK | Promise<GLPK>, { sliceMs = SLICE_
     },
 
     async plan(targets) {
-      return plans(need(), targets);
+      // Read together, before any await: an adjustment arriving meanwhile does not split them.
+      const data = need();
+      const adjust = adjustments;
+      return { ...(await plans(data, targets)), adjust };
     },
 
     async sweep(receptors, targets) {
@@ -205,7 +208,7 @@ export function createSolver(glpkReady: GLPK | Promise<GLPK>, { sliceMs = SLICE_
         const from = base ?? need();
         const problems = checkAdjustments(from, values);
         if (problems.length > 0) return { ok: false as const, message: problems.map((p) => p.message).join(' ') };
-        dataset = applyInputs(from, values);
+        dataset = adjustedDataset(from, values);
         adjustments = { ...values };
         game = undefined;
         stopAll(); // runs on the old numbers stop early

@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 
 const bundled = JSON.parse(readFileSync(new URL('../../public/data/bth-ozone-calibrated.json', import.meta.url), 'utf8'));
 const tiny = readFileSync(new URL('../fixtures/tiny-dataset.json', import.meta.url));
+const split = readFileSync(new URL('../fixtures/split-dataset.json', import.meta.url));
 
 export const tests = [
   {
@@ -60,6 +61,33 @@ export const tests = [
       await page.waitForFunction(() => /Riverton[\s\S]*Hillcrest|Hillcrest[\s\S]*Riverton/.test(document.querySelector('[data-testid="pay-table"]')?.textContent ?? ''), null, { timeout: 20_000 });
       await page.getByRole('button', { name: 'Methods' }).click();
       assert.match(await page.locator('main').innerText(), /Tiny valley/);
+    },
+  },
+  {
+    name: 'a split dataset (receptor ids unlike place ids; a place with two receptors, one with none): places are named and picked as places',
+    async run({ page, origin, waitForPlan }) {
+      await page.goto(`${origin}/?lang=en&view=methods`);
+      const input = page.getByLabel('Load a dataset (JSON)');
+      await input.waitFor({ timeout: 20_000 });
+      await input.setInputFiles({ name: 'split.json', mimeType: 'application/json', buffer: split });
+      await page.locator('[data-testid="data-in-use"]').waitFor();
+      await page.getByRole('button', { name: 'Explore' }).click();
+      await waitForPlan();
+      // Receptors are named by their place (and told apart where a place holds two).
+      await page.getByRole('button', { name: 'Lakeside only' }).waitFor();
+      await page.locator('.receptors summary').click();
+      await page.getByRole('checkbox', { name: 'Riverton · rv-south' }).check();
+      await page.waitForURL(/receptors=rv-south%2Clk-pier|receptors=rv-south,lk-pier/);
+      await waitForPlan();
+      // A place with no receptor can be picked on the map; the link, the table and the merit order's key follow.
+      const hillcrest = page.getByRole('button', { name: /^Hillcrest: / });
+      await hillcrest.focus();
+      await page.keyboard.press('Enter');
+      assert.equal(await hillcrest.getAttribute('aria-pressed'), 'true');
+      await page.waitForURL(/selected=hillcrest/);
+      assert.match(await page.locator('[data-testid="cuts-table"] tr.selected').innerText(), /^Hillcrest/);
+      assert.match(await page.locator('main').innerText(), /Hillcrest, selected on the map/);
+      assert.doesNotMatch(await page.locator('main').innerText(), /lk-pier|NaN|Infinity|undefined/);
     },
   },
 ];

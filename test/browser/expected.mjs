@@ -26,3 +26,21 @@ export function yuan(value, lang = 'en') {
 
 /** A string as a literal part of a regular expression. */
 export const literal = (text) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/** The map legend's labels (mapMetric) for the default view's regional plan, under the
+ * visitor's adjustments: from the dataset of record, the one the plan is solved with. */
+export function legendLabels(colorBy, adjust = {}) {
+  const code = `
+    import { readFileSync } from 'node:fs';
+    import { loadGlpk } from './src/model/glpk.ts';
+    import { solvePlan } from './src/model/lp.ts';
+    import { adjustedDataset } from './src/model/uncertainty.ts';
+    import { mapMetric } from './src/map/metrics.ts';
+    const data = adjustedDataset(JSON.parse(readFileSync('public/data/bth-ozone.json', 'utf8')), ${JSON.stringify(adjust)});
+    const targets = data.defaults.receptors.map((receptor) => ({ receptor, target: data.defaults.target }));
+    loadGlpk().then((glpk) => {
+      const plan = solvePlan(glpk, data, { scenario: 'regional', targets });
+      process.stdout.write(JSON.stringify(mapMetric(data, plan, ${JSON.stringify(colorBy)}, 'en').legend.map((c) => c.label)));
+    });`;
+  return memo(`legend ${colorBy} ${JSON.stringify(adjust)}`, () => JSON.parse(execFileSync(TSX, ['--eval', code], { cwd: ROOT, encoding: 'utf8' })));
+}

@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import { legendLabels } from './expected.mjs';
 
 const text = (page, testid) => page.locator(`[data-testid="${testid}"]`).innerText();
 /** The Monte Carlo run (1,000 draws) starts 400 ms after the plan settles. */
@@ -72,6 +73,21 @@ export const tests = [
       await waitForPlan();
       await page.waitForFunction((a) => document.querySelector('[data-testid="cost-regional"]').innerText === a, adjusted);
       await page.waitForSelector('[data-testid="assume-badge"]');
+    },
+  },
+  {
+    name: 'with assumptions moved, the map legend comes from the dataset the plan was solved with (response 0.8, costs 2×)',
+    async run({ page, origin, waitForPlan }) {
+      const adjust = { response: 0.8, costs: 2 };
+      const expected = legendLabels('effectiveness', adjust);
+      // The dataset as loaded would give other classes (what the page showed before).
+      assert.notDeepEqual(expected, legendLabels('effectiveness'));
+      await page.goto(`${origin}/?lang=en&color=effectiveness&adjust=response:0.8,costs:2`);
+      await waitForPlan();
+      await page.waitForFunction((labels) => {
+        const shown = [...document.querySelectorAll('[data-testid="map-legend"] .tnum')].map((el) => el.textContent);
+        return JSON.stringify(shown) === JSON.stringify(labels);
+      }, expected, { timeout: 20_000 });
     },
   },
 ];

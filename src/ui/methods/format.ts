@@ -1,5 +1,5 @@
 /** Number formats shared by the methods page's tables (both languages). */
-import type { Dataset, Lang } from '../../model/types';
+import type { Lang } from '../../model/types';
 import { trueMinus } from '../../state/money';
 
 /** The id of a reference's entry in the list, for #anchors (keys are sanitised). */
@@ -53,9 +53,4 @@ export function withUnit(value: number, unit: string, lang: Lang): string {
   return `${v} ${unit}`;
 }
 
-/** A jurisdiction's (or receptor's) name in the language, or its id. */
-export function placeName(dataset: Dataset, id: string, lang: Lang): string {
-  const receptor = dataset.receptors.find((r) => r.id === id);
-  const jurisdiction = dataset.jurisdictions.find((j) => j.id === (receptor?.jurisdiction ?? id));
-  return jurisdiction?.name[lang] ?? id;
-}
+export { placeName } from '../../model/places';
