@@ -221,10 +221,12 @@ function fundWeightsOf(raw: string): Partial<FundWeights> {
 
 /** "id=value,id=value": uncertain inputs held at these values instead of sampled. */
 function adjustmentsOf(raw: string, dataset: Dataset): Record<string, number> {
-  const values: Record<string, number> = {};
+  // No prototype: "__proto__" is then a name like any other, and is refused as an unknown input.
+  const values: Record<string, number> = Object.create(null);
   for (const part of raw.split(',').map((s) => s.trim()).filter(Boolean)) {
     const [id, value, ...extra] = part.split('=').map((s) => s.trim());
     if (!id || value === undefined || extra.length > 0) throw new CliError(`--set takes id=value pairs separated by commas; got ${JSON.stringify(part)}.`);
+    if (Object.hasOwn(values, id)) throw new CliError(`--set names ${JSON.stringify(id)} twice: give each input once.`);
     const number = parseDecimal(value);
     if (number === null) throw new CliError(`--set value for ${id} must be a number, got ${JSON.stringify(value)}: use ${DECIMAL_RULE}.`);
     values[id] = number;

@@ -46,8 +46,9 @@ export const LIMITS = {
   population: 1e10,
   /** yuan/yr: a GDP, or a published cost. */
   yuan: 1e15,
-  /** μg/m³ per ppb. */
+  /** μg/m³ per ppb of ozone: 1.96 at 25 °C; 1 would need 585 K and 10 below 60 K, so outside these it is not ozone at any air temperature. */
   ugPerPpb: 10,
+  minUgPerPpb: 1,
   /** |value| of a calibration parameter. */
   parameter: 1e12,
   /** Largest high / nominal of a multiplicative uncertain input. */

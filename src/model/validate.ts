@@ -70,6 +70,11 @@ class Checker {
 
   string(value: unknown, path: string, maxChars: number = LIMITS.nameChars): string | undefined {
     if (typeof value === 'string' && value.trim() !== '') {
+      const unsafe = unsafeCharacter(value);
+      if (unsafe) {
+        this.fail(path, `must not contain ${unsafe}`);
+        return undefined;
+      }
       if (value.length <= maxChars) return value;
       this.fail(path, `must be at most ${maxChars} characters, got ${value.length}`);
       return undefined;
@@ -132,6 +137,20 @@ class Checker {
     });
     return ids;
   }
+}
+
+/** C0 and C1 controls (line breaks and tabs included) and DEL: a name or note from a dataset must not forge a CLI line, a CSV row or a terminal escape. */
+const CONTROL = /[\u0000-\u001f\u007f-\u009f]/;
+/** A UTF-16 surrogate without its pair: it cannot be encoded, so an SVG or PNG export would fail. */
+const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
+
+/** What makes a dataset text unsafe to show or export, in words (null when it is safe). */
+export function unsafeCharacter(text: string): string | null {
+  const control = text.match(CONTROL);
+  if (control) return `a control character (U+${control[0].charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')} at position ${control.index! + 1}); use a space instead`;
+  const surrogate = text.match(LONE_SURROGATE);
+  if (surrogate) return `an unpaired UTF-16 surrogate (at position ${surrogate.index! + 1})`;
+  return null;
 }
 
 function describe(value: unknown): string {
@@ -248,7 +267,7 @@ export function validateDataset(input: unknown): Validation {
             c.fail(`${p}.kind`, `must be one of published, derived, assumed, calibrated, got ${describe(r.kind)}`);
           c.string(r.text, `${p}.text`, LIMITS.textChars);
           // Shown as a link: only web addresses, never javascript: or data: schemes.
-          if (r.url !== undefined && (typeof r.url !== 'string' || r.url.length > LIMITS.urlChars || !/^https?:\/\/[^\s"<>]+$/i.test(r.url)))
+          if (r.url !== undefined && (typeof r.url !== 'string' || r.url.length > LIMITS.urlChars || !/^https?:\/\/[^\s"<>]+$/i.test(r.url) || unsafeCharacter(r.url)))
             c.fail(`${p}.url`, `must be an http(s) address of at most ${LIMITS.urlChars} characters, got ${describe(r.url)}`);
         }
       }
@@ -260,7 +279,7 @@ export function validateDataset(input: unknown): Validation {
     const expected = { emissions: 't/yr', cost: 'yuan/t', ozone: 'ug/m3', coefficient: 'ug/m3 per t/yr' } as const;
     for (const [key, unit] of Object.entries(expected))
       if (units[key] !== unit) c.fail(`units.${key}`, `must be "${unit}" (the only unit this app reads), got ${describe(units[key])}`);
-    const ugPerPpb = c.number(units.ugPerPpb, 'units.ugPerPpb', { above: 0, max: LIMITS.ugPerPpb });
+    const ugPerPpb = c.number(units.ugPerPpb, 'units.ugPerPpb', { min: LIMITS.minUgPerPpb, max: LIMITS.ugPerPpb });
     if (units.referenceTemperatureK !== undefined) {
       const t = c.number(units.referenceTemperatureK, 'units.referenceTemperatureK', { min: TEMPERATURE_K.min, max: TEMPERATURE_K.max });
       const expected = t === undefined ? undefined : ugPerPpbAt(t);

@@ -3,7 +3,7 @@
  * travels in one URL parameter (base64url of a JSON array) and is kept in localStorage.
  */
 export const MAX_SLIDES = 20;
-export const MAX_SLIDE_QUERY = 400;
+/** The deck's link parameter; each slide is bounded only by this, so any view that can be added can be read back. */
 export const MAX_DECK_PARAM = 12_000;
 const STORAGE_KEY = 'airshed:deck';
 
@@ -14,16 +14,25 @@ export function encodeDeck(queries: string[]): string {
   return toBase64Url(JSON.stringify(queries));
 }
 
-/** The deck in a link, or null if it is not a list of at most MAX_SLIDES short query strings. */
+/** The deck in a link, or null if it is not a list of 1 to MAX_SLIDES query strings within MAX_DECK_PARAM. */
 export function decodeDeck(raw: string): string[] | null {
   if (raw.length > MAX_DECK_PARAM || !/^[A-Za-z0-9_-]*$/.test(raw)) return null;
   try {
     const value: unknown = JSON.parse(fromBase64Url(raw));
-    const ok = Array.isArray(value) && value.length >= 1 && value.length <= MAX_SLIDES && value.every((q) => typeof q === 'string' && q.length <= MAX_SLIDE_QUERY);
+    const ok = Array.isArray(value) && value.length >= 1 && value.length <= MAX_SLIDES && value.every((q) => typeof q === 'string');
     return ok ? (value as string[]) : null;
   } catch {
     return null;
   }
+}
+
+export type SlideRoom = 'ok' | 'full' | 'duplicate' | 'long';
+
+/** Whether a view can join the deck: the same test decodeDeck applies on the way back, so a saved deck always loads. */
+export function slideRoom(deck: string[], query: string): SlideRoom {
+  if (deck.includes(query)) return 'duplicate';
+  if (deck.length >= MAX_SLIDES) return 'full';
+  return encodeDeck([...deck, query]).length > MAX_DECK_PARAM ? 'long' : 'ok';
 }
 
 export function loadDeck(): string[] {

@@ -10,6 +10,7 @@ import { levelFor, resolveTargets, specAt, type TargetSpec } from '../model/targ
 import { MAX_SEED, MIN_SEED } from '../model/uncertainty';
 import type { ReceptorTarget } from '../model/types';
 import { decodeDeck, encodeDeck, MAX_DECK_PARAM, MAX_SLIDES } from './deck';
+import { LIMITS } from '../model/limits';
 
 export { MAX_SLIDES };
 
@@ -204,6 +205,12 @@ const ENUMS = [
 
 const KNOWN_PARAMS = new Set(['v', 'target', 'cut', 'receptors', 'selected', 'embed', 'panels', 'dark', 'bg', 'slide', 'deck', 'data', 'adjust', 'seed', 'fund', ...ENUMS.map(([, p]) => p)]);
 const MAX_PARAM_LENGTH = 200;
+/** Parameters that list things: as long as the longest list a valid dataset allows (the page writes them, so it must read them back). */
+const LONG_PARAMS = new Map<string, number>([
+  ['deck', MAX_DECK_PARAM],
+  ['receptors', LIMITS.receptors * 65], // ids of at most 64 characters and a comma
+  ['adjust', LIMITS.uncertainInputs * 80], // id:value,
+]);
 
 /**
  * URL migrations: MIGRATIONS[n] turns a version-n link into version n+1, so old links keep
@@ -247,7 +254,7 @@ export function decodeState(search: string, ctx: ViewContext, preferredLang: Lan
   }
 
   for (const [param, raw] of [...params]) {
-    if (raw.length > (param === 'deck' ? MAX_DECK_PARAM : MAX_PARAM_LENGTH) || param.length > 40) {
+    if (raw.length > (LONG_PARAMS.get(param) ?? MAX_PARAM_LENGTH) || param.length > 40) {
       note(param.slice(0, 40), 'notice.ignored', raw);
       params.delete(param);
     }

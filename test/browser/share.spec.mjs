@@ -280,7 +280,7 @@ export const tests = [
       assert.ok(read.key.find((k) => k.id === 'published').label.startsWith('Published study'));
       // Axes: the x axis in the display unit, the y axis in bn yuan a year.
       assert.ok(read.axes.includes('Cost, bn yuan a year'), read.axes.join(' | '));
-      assert.ok(read.axes.includes('Ozone target (μg/m³)'), read.axes.join(' | '));
+      assert.ok(read.axes.includes('Ozone target (μg/m³ at 25 °C)'), read.axes.join(' | '));
       // The source line names the dataset and the study, and the last line the licence and this view's link.
       assert.equal(squeeze(read.footer[0]), squeeze(`Source: Airshed model; data: Beijing-Tianjin-Hebei ozone control, grounded in the literature v${bundled.meta.version}; based on Wu et al. (2015), Journal of Environmental Management 149: 27-36, https://doi.org/10.1016/j.jenvman.2014.09.032`));
       assert.equal(read.footer[1].replace(/\s/g, ''), `Licence: CC BY 4.0 (this compilation); figures belong to their cited sources · ${link}`.replace(/\s/g, ''));

@@ -343,6 +343,8 @@ describe('cli uncertainty', () => {
     ['non-numeric --set value', ['--target', '200', '--set', 'cost-beijing=high'], /--set value for cost-beijing must be a number, got "high"/],
     ['unknown --set input', ['--target', '200', '--set', 'bogus=1'], /^airshed: --set: Unknown uncertain input "bogus"; known: emissions-power, /],
     ['out-of-range --set value', ['--target', '200', '--set', 'cost-beijing=5'], /^airshed: --set: cost-beijing must lie between 0.5 and 2 ×, got 5\./],
+    ['a --set input named twice', ['--target', '200', '--set', 'cost-beijing=1,cost-beijing=2'], /^airshed: --set names "cost-beijing" twice: give each input once\./],
+    ['a --set input named __proto__', ['--target', '200', '--set', '__proto__=1'], /^airshed: --set: Unknown uncertain input "__proto__"/],
   ];
   it.each(cases)('%s is one clear message', async (_, args, message) => {
     const { code, err, out } = await cli('uncertainty', ...args, '--data', path);

@@ -40,6 +40,7 @@ describe('LIMITS: every accepted dataset solves to finite numbers', () => {
     ['a coefficient below -1', (d) => (d.coefficients[0][0][0] = -5), 'coefficients[0][0][0]', />= -1, got -5/],
     ['a vanishing coefficient', (d) => (d.coefficients[0][0][0] = 1e-300), 'coefficients[0][0][0]', /must be 0 or at least 1e-9/],
     ['a baseline above 1000', (d) => (d.receptors[0].baseline = 5000), 'receptors[0].baseline', /<= 1000 μg\/m³/],
+    ['a vanishing ppb factor', (d) => { d.units.ugPerPpb = 1e-300; delete d.units.referenceTemperatureK; }, 'units.ugPerPpb', />= 1, got 1e-300/],
     ['a long name', (d) => (d.jurisdictions[0].name.en = 'x'.repeat(201)), 'jurisdictions[0].name.en', /at most 200 characters, got 201/],
     ['a long text', (d) => (d.meta.provenance = 'x'.repeat(5001)), 'meta.provenance', /at most 5000 characters/],
     ['too many steps on a source', (d) => (d.sources[0].steps = Array.from({ length: 21 }, () => ({ share: 0.01, cost: 1 }))), 'sources[0].steps', /at most 20 item\(s\), got 21/],
@@ -231,10 +232,27 @@ describe('LP names and text', () => {
     expect(separate.every((p) => p.feasible)).toBe(true);
   });
 
-  it('cannot inject lines through dataset text', () => {
-    const d: any = tinyDataset();
+  it('refuses control characters and unpaired surrogates in every dataset text, by path', () => {
+    const cases: [(d: any) => void, string, RegExp][] = [
+      [(d) => (d.meta.version = '1\nSubject To'), 'meta.version', /control character \(U\+000A at position 2\)/],
+      [(d) => (d.jurisdictions[0].name.en = 'River\u001b[31mton'), 'jurisdictions[0].name.en', /control character \(U\+001B/],
+      [(d) => (d.jurisdictions[0].name.zh = '河\u0085'), 'jurisdictions[0].name.zh', /control character \(U\+0085/],
+      [(d) => (d.meta.title.en = 'Tiny \ud800 valley'), 'meta.title.en', /unpaired UTF-16 surrogate \(at position 6\)/],
+      [(d) => (d.meta.title.en = 'Tab\tseparated'), 'meta.title.en', /control character \(U\+0009/],
+    ];
+    for (const [change, path, message] of cases) {
+      const found = problems(change);
+      expect(found.map((p) => p.path)).toContain(path);
+      expect(found.find((p) => p.path === path)!.message).toMatch(message);
+    }
+    // A paired surrogate (an emoji) and ordinary Chinese are text, not controls.
+    expect(problems((d) => (d.meta.title.en = 'Tiny valley 🌫 河谷'))).toEqual([]);
+  });
+
+  it('cannot inject lines through dataset text, even when a dataset skips validation', () => {
+    const d: any = valid(tinyDataset());
     d.meta.version = '1\nSubject To\n evil: x0_riverton_factories_1 >= 1e9\n\\';
-    const text = exportLp(valid(d), { scenario: 'regional', targets: [{ receptor: 'lakeside', target: 150 }] });
+    const text = exportLp(d, { scenario: 'regional', targets: [{ receptor: 'lakeside', target: 150 }] });
     expect(text.split('\n').filter((l) => l.includes('evil'))).toEqual([
       '\\ Dataset tiny-valley v1?Subject To? evil: x0_riverton_factories_1 >= 1e9?\\. Objective in yuan/yr; columns in t/yr cut;',
     ]);

@@ -149,11 +149,41 @@ describe('URL state', () => {
 });
 
 describe('slide decks in links', () => {
+  it('reads back every view the page lets a teacher add: long views, all the places and every assumption moved', async () => {
+    const { decodeDeck, encodeDeck, MAX_DECK_PARAM, slideRoom } = await import('../../src/state/deck');
+    const { LIMITS } = await import('../../src/model/limits');
+    // The longest lists a valid dataset allows (64 receptors, 100 inputs, ids of 64 characters), as the page writes them.
+    const d = defaultDataset();
+    const receptor = d.receptors[0];
+    d.receptors = Array.from({ length: LIMITS.receptors }, (_, i) => ({ ...receptor, id: `r${i}`.padEnd(64, 'x') }));
+    const input = d.uncertainty![0];
+    d.uncertainty = Array.from({ length: LIMITS.uncertainInputs }, (_, i) => ({ ...input, id: `in${i}`.padEnd(64, 'y') }));
+    const ctx = viewContext(d, BUNDLED);
+    const receptors = d.receptors.slice(1).map((r) => r.id).join(',');
+    const adjust = d.uncertainty.map((u) => `${u.id}:${u.low}`).join(',');
+    for (const [param, value] of [['receptors', receptors], ['adjust', adjust]]) {
+      const { state, notices } = decodeState(`${param}=${value}`, ctx);
+      expect(value.length).toBeGreaterThan(400);
+      expect(notices).toEqual([]);
+      expect(param === 'receptors' ? state.receptors.length : Object.keys(state.adjust).length).toBe(param === 'receptors' ? LIMITS.receptors - 1 : LIMITS.uncertainInputs);
+    }
+    // A 430-character view, as the page's own controls make it, is saved and read back.
+    const view = `adjust=${'costs:1.5,'.repeat(42)}&v=1`;
+    expect(view.length).toBeGreaterThan(430);
+    expect(slideRoom([], view)).toBe('ok');
+    expect(decodeDeck(encodeDeck([view]))).toEqual([view]);
+    // A view that would push the deck's link past its limit is refused before it is saved, never lost after.
+    const huge = 'x'.repeat(MAX_DECK_PARAM);
+    expect(slideRoom([], huge)).toBe('long');
+    expect(slideRoom(['a'], 'a')).toBe('duplicate');
+    expect(slideRoom(Array.from({ length: 20 }, (_, i) => `s=${i}`), 'new')).toBe('full');
+  });
+
   it('round-trips a deck and refuses malformed ones with a notice', async () => {
     const { encodeDeck, decodeDeck } = await import('../../src/state/deck');
     const deck = ['target=180.0&v=1', 'lang=zh&scenario=local&v=1'];
     expect(decodeDeck(encodeDeck(deck))).toEqual(deck);
-    for (const bad of ['!!!', encodeDeck([]), btoa('{"a":1}'), encodeDeck(Array(21).fill('v=1')), encodeDeck(['x'.repeat(401)])]) expect(decodeDeck(bad)).toBeNull();
+    for (const bad of ['!!!', encodeDeck([]), btoa('{"a":1}'), encodeDeck(Array(21).fill('v=1')), encodeDeck(['x'.repeat(9_001)]), encodeDeck([1 as unknown as string])]) expect(decodeDeck(bad)).toBeNull();
     expect(decodeState('deck=%%%', ids).notices[0]).toMatchObject({ param: 'deck', key: 'notice.ignored' });
     expect(decodeState(`deck=${encodeDeck(deck)}&slide=3`, ids).state.slide).toBeNull();
     expect(decodeState(`deck=${encodeDeck(deck)}&slide=2`, ids).state).toMatchObject({ slide: 2, deck });
