@@ -511,7 +511,7 @@ const en = {
   'goal.cut': '% below baseline',
   'target.below': '{value} below baseline',
   'target.levelAt': '{level} in {place}',
-  'controls.targetStatistic': '{statistic} that the chosen places must meet, μg/m³ at {celsius} °C (ppb on request).',
+  'controls.targetStatistic': '{statistic}, μg/m³ at {celsius} °C.',
   'units.atTemperature': 'μg/m³ at {celsius} °C',
   'share.statistic': '{statistic}, at {celsius} °C',
   // How sure: reach first, every interval says which draws it covers.
@@ -1045,7 +1045,7 @@ const zh: Record<MessageKey, string> = {
   'goal.cut': '比基准低（%）',
   'target.below': '比基准低 {value}',
   'target.levelAt': '{place} {level}',
-  'controls.targetStatistic': '所选地区须达到的{statistic}，单位为 {celsius} °C 下的 μg/m³（也可显示 ppb）。',
+  'controls.targetStatistic': '{statistic}，单位为 {celsius} °C 下的 μg/m³。',
   'units.atTemperature': '{celsius} °C 下的 μg/m³',
   'share.statistic': '{statistic}（{celsius} °C）',
   // How sure: reach first, every interval says which draws it covers.
