@@ -46,7 +46,8 @@ Commands:
       The LP in CPLEX LP format, to check in another solver.
   share --target <μg/m³> --rule nucleolus|shapley|equal|contribution|gdp|population [--players provinces|cities]
         [--receptors beijing,...|all] [--fund emissions=1,contribution=1,gdp=0,benefit=1] [--data id|file.json] [--json]
-      Who pays: each player's responsibility under the rule against its cost in the least-cost
+      Who pays: every receptor (default all) held to the target; a coalition that cannot reach its
+      own targets bears the health damage of the excess. Each player's responsibility under the rule against its cost in the least-cost
       regional plan, the payments between players, and whether the split is in the core (the
       nucleolus is, whenever the core is not empty). --fund adds a regional fund financed by the
       weighted formula.
@@ -187,9 +188,10 @@ function scenarioOf(raw: string | undefined): Scenario {
   throw new CliError(raw === undefined ? '--scenario is required: local or regional.' : `--scenario must be local or regional, got ${JSON.stringify(raw)}.`);
 }
 
-function receptorsOf(raw: string | undefined, dataset: Dataset): string[] {
-  if (raw === undefined) return [dataset.receptors[0].id];
-  if (raw === 'all') return dataset.receptors.map((r) => r.id);
+/** The receptors named (default: the first; for `share` every one, since every place has a target in the game). */
+function receptorsOf(raw: string | undefined, dataset: Dataset, all = false): string[] {
+  if (raw === undefined && !all) return [dataset.receptors[0].id];
+  if (raw === undefined || raw === 'all') return dataset.receptors.map((r) => r.id);
   const ids = raw.split(',').map((s) => s.trim()).filter(Boolean);
   const known = new Set(dataset.receptors.map((r) => r.id));
   const unknown = ids.filter((id) => !known.has(id));
@@ -309,17 +311,23 @@ function shareText(report: SharingReport, dataset: Dataset): string {
   const place = (id: string) => placeName(dataset, id, 'en');
   // Long receptor lists (--receptors all) read better as a count.
   const targets = report.targets.length > 3 ? `${report.targets.length} receptors' targets` : report.targets.map((t) => `${place(t.receptor)} ${t.target} μg/m³`).join(', ');
-  const { backstop } = report.game;
+  const { damage } = report.game;
+  const prices = Object.values(damage.price);
+  const priceRange = prices.length > 0 ? `${yuan(Math.min(...prices))}–${yuan(Math.max(...prices))} per μg/m³` : '';
   const lines = [
     `Who pays to meet ${targets}: ${report.mode}, rule ${report.rule}.`,
-    `Least-cost regional plan, v(N): ${formatYuan(report.totalCost, 'en', 3)} a year. Of ${report.game.coalitions} coalitions, ${backstop.coalitionsUsing} cannot meet their own targets alone (shortfall priced at the backstop).`,
+    `Least-cost regional plan, v(N): ${formatYuan(report.totalCost, 'en', 3)} a year. ${
+      report.game.definition === 'targets'
+        ? `Every one of the ${report.game.coalitions} coalitions can meet its own targets with its own sources (game: targets).`
+        : `Of ${report.game.coalitions} coalitions, ${damage.coalitionsUsing} cannot meet their own targets alone and bear the health damage of the excess (game: targets+damage; damage priced at ${priceRange}, capped at the plan's marginal cost ${yuan(damage.cap)} per μg/m³).`
+    }`,
     `Acting alone the players would spend ${yuan(report.standAloneTotal)} a year in all; cooperation saves ${yuan(report.cooperationSaving)}, which the rule shares out.`,
     '',
     `${'Player'.padEnd(14)}${'share'.padStart(9)}${'responsible'.padStart(15)}${'task'.padStart(15)}${'payment'.padStart(15)}${'alone'.padStart(15)}${'saving'.padStart(15)}`,
   ];
   for (const p of report.players) {
     const cells = [p.responsibility, p.task, p.payment, p.standAlone, p.saving].map((x) => yuan(x).padStart(15));
-    const flags = [p.standAloneBackstop ? 'alone needs backstop' : '', p.worseOff ? `worse off by ${yuan(p.worseBy)}` : ''].filter(Boolean).join('; ');
+    const flags = [p.standAloneDamage ? 'alone bears damage' : '', p.worseOff ? `worse off by ${yuan(p.worseBy)}` : ''].filter(Boolean).join('; ');
     lines.push(`${p.name.en.padEnd(14)}${`${(p.share * 100).toFixed(1)}%`.padStart(9)}${cells.join('')}${flags ? `  ${flags}` : ''}`);
   }
   lines.push('', 'Payment > 0 pays in, < 0 receives. Saving = alone - responsible.');
@@ -428,7 +436,7 @@ export async function runCli(argv: string[], rawIo: Io): Promise<number> {
       io.out(values.json ? jsonText({ dataset: { id: dataset.meta.id, version: dataset.meta.version }, cases }) : hindcastText(cases, dataset));
       return 0;
     }
-    const receptors = receptorsOf(values.receptors, dataset);
+    const receptors = receptorsOf(values.receptors, dataset, command === 'share');
     const glpk = await loadGlpk();
 
     if (command === 'sweep') {
@@ -468,7 +476,7 @@ export async function runCli(argv: string[], rawIo: Io): Promise<number> {
       const rule = choice<Rule>(values.rule, 'rule', RULES);
       const mode = choice<PlayerMode>(values.players, 'players', PLAYER_MODES, 'provinces');
       const fund = values.fund === undefined ? undefined : fundWeightsOf(values.fund);
-      const game = costGame(glpk, dataset, { targets, players: mode });
+      const game = costGame(glpk, dataset, { targets, spec, players: mode });
       const report = sharingReport(game, rule, { nucleolus: nucleolus(glpk, game), fund });
       io.out(values.json ? jsonText({ unit: 'yuan/yr', ...report }) : shareText(report, dataset));
       return 0;

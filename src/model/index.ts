@@ -8,9 +8,9 @@ export { buildProblem, setTargets, solveProblem, solvePlan, exportLp, lpComment,
 export { meritOrder, greedyPlan, type MeritStep, type GreedyPlan } from './merit';
 export { sweep, createSweeper, sweepTargets, MAX_SWEEP_POINTS, MIN_SWEEP_STEP, type SweepRow, type SweepQuery } from './sweep';
 export {
-  players, costGame, costGameSteps, coalitionMembers, costTolerance, shapley, coreCheck,
-  PLAYER_MODES, MAX_PLAYERS, COST_TOLERANCE, BACKSTOP_EPS, GAME_EXPLANATION, BACKSTOP_EXPLANATION,
-  type PlayerMode, type Player, type SharingQuery, type CostGame, type SharingProgress, type BlockingCoalition, type CoreCheck,
+  players, costGame, costGameSteps, coalitionMembers, costTolerance, shapley, coreCheck, sharingTargets, marginalCap, usedDamage,
+  PLAYER_MODES, MAX_PLAYERS, COST_TOLERANCE, DAMAGE_EPS, GAME_EXPLANATION, DAMAGE_EXPLANATION,
+  type PlayerMode, type Player, type SharingQuery, type CostGame, type GameDefinition, type SharingProgress, type BlockingCoalition, type CoreCheck,
 } from './sharing';
 export { nucleolus, nucleolusSteps, type Nucleolus, type NucleolusLevel } from './nucleolus';
 export {

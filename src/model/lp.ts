@@ -158,7 +158,7 @@ export const SOLVER_OPTIONS = { msglev: 0, presol: false } as const;
  * ub): the solver then works in "share of the step used", so column bounds of 1e8 tonnes and
  * coefficients of 1e-9 μg/m³ per tonne do not meet inside GLPK's tolerances (unscaled, GLPK can
  * call such a feasible problem infeasible). Objective value and row duals are unchanged; a
- * column's value is y × ub. Other columns (e.g. a backstop with no upper bound) stay as they are.
+ * column's value is y × ub. Other columns (e.g. a damage column with no upper bound) stay as they are.
  */
 export function scaleColumns(lp: LP): LP {
   const scale = new Map<string, number>();

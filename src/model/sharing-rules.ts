@@ -6,8 +6,8 @@ import { compile } from './compile';
 import { LIMITS } from './limits';
 import { QueryError } from './lp';
 import {
-  BACKSTOP_EPS, BACKSTOP_EXPLANATION, coalitionMembers, coreCheck, costTolerance, GAME_EXPLANATION, shapley,
-  type CoreCheck, type CostGame, type Player, type PlayerMode,
+  coalitionMembers, coreCheck, costTolerance, DAMAGE_EXPLANATION, GAME_EXPLANATION, shapley, usedDamage,
+  type CoreCheck, type CostGame, type GameDefinition, type Player, type PlayerMode,
 } from './sharing';
 import type { Nucleolus } from './nucleolus';
 import type { Dataset, LocalizedText, ReceptorTarget, Source } from './types';
@@ -259,10 +259,10 @@ export interface PlayerTransfer {
   task: number;
   /** responsibility - task: positive pays in, negative receives. */
   payment: number;
-  /** Cost of meeting its own receptors' targets with its own sources, v({i}); 0 without a constrained receptor. */
+  /** Cost of meeting its own receptors' targets with its own sources, v({i}); 0 where its ozone needs no cut. */
   standAlone: number;
-  /** True when the player cannot meet its targets alone and the stand-alone cost includes the backstop. */
-  standAloneBackstop: boolean;
+  /** True when the player cannot meet its targets alone and the stand-alone cost includes damage. */
+  standAloneDamage: boolean;
   /** standAlone - responsibility. */
   saving: number;
   /** Cooperation under this rule costs the player more than acting alone. */
@@ -313,7 +313,7 @@ export function transfers(game: CostGame, rule: Responsibility): Transfers {
       task: task[i],
       payment: payments[i],
       standAlone,
-      standAloneBackstop: game.shortfall[mask] > BACKSTOP_EPS,
+      standAloneDamage: usedDamage(game, mask),
       saving,
       worseOff,
       worseBy: worseOff ? -saving : 0,
@@ -447,7 +447,10 @@ export interface SharingReport {
   game: {
     explanation: string;
     coalitions: number;
-    backstop: { explanation: string; price: Record<string, number>; coalitionsUsing: number };
+    /** 'targets': every coalition meets its targets; 'targets+damage': some bear damage for what they cannot reach. */
+    definition: GameDefinition;
+    /** The price per μg/m³ of excess ozone at each receptor (min of its damage price and the cap), and the cap. */
+    damage: { explanation: string; price: Record<string, number>; cap: number; coalitionsUsing: number };
     /** Every coalition's cost, for small games only (at most COALITION_TABLE_MAX_PLAYERS players). */
     table?: CoalitionRow[];
   };
@@ -458,19 +461,19 @@ export interface CoalitionRow {
   members: string[];
   /** v(S), yuan/yr. */
   cost: number;
-  /** μg/m³ priced at the backstop; 0 if the coalition meets its targets alone. */
+  /** μg/m³ left above its targets, charged at the damage price; 0 if the coalition meets its targets alone. */
   shortfall: number;
-  backstop: boolean;
+  usedDamage: boolean;
 }
 
 /** 2^6 - 1 = 63 rows: beyond that a table of coalitions is more noise than help. */
 export const COALITION_TABLE_MAX_PLAYERS = 6;
 
-/** v(S) and backstop use of every non-empty coalition. */
+/** v(S) and damage use of every non-empty coalition. */
 export function coalitionTable(game: CostGame): CoalitionRow[] {
   return Array.from({ length: game.value.length - 1 }, (_, i) => {
     const mask = i + 1;
-    return { members: coalitionMembers(game, mask), cost: game.value[mask], shortfall: game.shortfall[mask], backstop: game.shortfall[mask] > BACKSTOP_EPS };
+    return { members: coalitionMembers(game, mask), cost: game.value[mask], shortfall: game.shortfall[mask], usedDamage: usedDamage(game, mask) };
   });
 }
 
@@ -490,7 +493,7 @@ export function sharingReport(game: CostGame, rule: Rule, options: { nucleolus: 
   const standAloneTotal = sum(game.players.map((_, i) => game.value[1 << i]));
   const totalCost = game.value[game.value.length - 1];
   let coalitionsUsing = 0;
-  for (const s of game.shortfall) if (s > BACKSTOP_EPS) coalitionsUsing++;
+  for (let mask = 1; mask < game.value.length; mask++) if (usedDamage(game, mask)) coalitionsUsing++;
   return {
     rule,
     mode: game.mode,
@@ -524,7 +527,8 @@ export function sharingReport(game: CostGame, rule: Rule, options: { nucleolus: 
     game: {
       explanation: GAME_EXPLANATION,
       coalitions: game.value.length - 1,
-      backstop: { explanation: BACKSTOP_EXPLANATION, price: game.backstopPrice, coalitionsUsing },
+      definition: game.definition,
+      damage: { explanation: DAMAGE_EXPLANATION, price: game.damagePrice, cap: game.damageCap, coalitionsUsing },
       table: game.players.length <= COALITION_TABLE_MAX_PLAYERS ? coalitionTable(game) : undefined,
     },
     fund: options.fund ? regionalFund(game, chosen, options.fund) : undefined,

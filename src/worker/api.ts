@@ -1,4 +1,5 @@
 import type { PlanResult, ReceptorTarget } from '../model/types';
+import type { TargetSpec } from '../model/targets';
 import type { SweepRow } from '../model/sweep';
 import type { PlayerMode } from '../model/sharing';
 import type { FundWeights, Rule, SharingReport } from '../model/sharing-rules';
@@ -20,6 +21,8 @@ export interface PlanPair {
 
 export interface ShareRequest {
   targets: ReceptorTarget[];
+  /** The spec the targets come from, for the message when the game is declined. */
+  spec?: TargetSpec;
   players: PlayerMode;
   rule: Rule;
   fund: Partial<FundWeights>;
