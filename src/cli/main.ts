@@ -5,7 +5,7 @@ import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { loadGlpk } from '../model/glpk';
 import {
   costGame, exportLp, formatProblems, FUND_INDICATORS, nucleolus, PLAYER_MODES, QueryError, RULES, sharingReport, solvePlan, sweep,
-  type Dataset, type FundIndicator, type FundWeights, type PlanResult, type PlayerMode, type Rule, type Scenario, type SharingReport,
+  type Dataset, type FundIndicator, type FundWeights, type PlanResult, type PlanScenario, type PlayerMode, type Rule, type SharingReport,
 } from '../model/index';
 import { formatTonnes, formatYuan } from '../model/format';
 import { parseCatalogue } from '../model/catalogue';
@@ -33,14 +33,15 @@ export function dataPath(spec: string | undefined): string {
 export const USAGE = `Usage: npm run cli -- <command> [options]
 
 Commands:
-  solve --target <μg/m³> --scenario local|regional [--receptors beijing,tianjin|all] [--data id|file.json] [--json]
-      Least-cost plan to bring ozone at the receptors (default beijing) to the target. The target
+  solve --target <μg/m³> --scenario local|regional|equal [--receptors beijing,tianjin|all] [--data id|file.json] [--json]
+      Least-cost plan to bring ozone at the receptors (default beijing) to the target (equal: every
+      jurisdiction cuts the same share of its controllable NOx and VOC, the smallest that meets it). The target
       is in the dataset's statistic and convention (bth-ozone: the 90th percentile of the daily
       maximum 1-hour ozone, μg/m³ at 298.15 K). Instead of --target, --below <μg/m³> or
       --cut <percent> set it below each receptor's baseline (here and in export-lp, share and
       uncertainty, where a reduction follows each draw's baseline).
   sweep [--from 218] [--to 163] [--step 1] [--receptors ...] [--format csv|json | --json] [--data id|file.json]
-      Cost against target for both scenarios, with the saving of regional control (targets
+      Cost against target for local, regional and equal effort, with the saving of regional control (targets
       positive, up to 1000 μg/m³; step at least 0.001).
   export-lp --target <μg/m³> --scenario local|regional [--receptors ...] [--data id|file.json]
       The LP in CPLEX LP format, to check in another solver.
@@ -183,9 +184,11 @@ export function loadDataset(path: string, io?: Io): Dataset {
   return checked.dataset;
 }
 
-function scenarioOf(raw: string | undefined): Scenario {
-  if (raw === 'local' || raw === 'regional') return raw;
-  throw new CliError(raw === undefined ? '--scenario is required: local or regional.' : `--scenario must be local or regional, got ${JSON.stringify(raw)}.`);
+function scenarioOf(raw: string | undefined, command: string): PlanScenario {
+  const choices: PlanScenario[] = command === 'export-lp' ? ['local', 'regional'] : ['local', 'regional', 'equal'];
+  if (choices.includes(raw as PlanScenario)) return raw as PlanScenario;
+  const list = choices.join(command === 'export-lp' ? ' or ' : ', ');
+  throw new CliError(raw === undefined ? `--scenario is required: ${list}.` : `--scenario must be ${list}, got ${JSON.stringify(raw)}.`);
 }
 
 /** The receptors named (default: the first; for `share` every one, since every place has a target in the game). */
@@ -347,7 +350,12 @@ function shareText(report: SharingReport, dataset: Dataset): string {
   if (report.rule !== 'nucleolus') lines.push(`Nucleolus: ${report.players.map((p) => `${p.name.en} ${yuan(p.nucleolus)}`).join(', ')}; ${report.nucleolus.inCore ? 'in' : 'not in'} the core.`);
   if (!report.nucleolus.coreNonEmpty) lines.push(`The core is empty: whatever the split, some coalition would do better alone (by at least ${yuan(report.nucleolus.maxExcess)}).`);
   if (report.rule !== 'shapley') lines.push(`Shapley value: ${report.players.map((p) => `${p.name.en} ${yuan(p.shapley)}`).join(', ')}; ${report.shapley.inCore ? 'in' : 'not in'} the core.`);
-  const { equalCut } = report;
+  const { equalCut, equalEffort } = report;
+  lines.push(
+    equalEffort.cost !== null
+      ? `Equal effort (every jurisdiction cutting ${(equalEffort.share! * 100).toFixed(2)}% of its controllable NOx and VOC): ${formatYuan(equalEffort.cost, 'en', 3)} a year; acting together saves ${yuan(equalEffort.saving!)} against it.`
+      : `No equal cut for everyone meets these targets: ${equalEffort.reason}.`,
+  );
   lines.push(
     equalCut.feasible
       ? `Equal-proportion cuts (each does its part): every source cuts ${(equalCut.fraction! * 100).toFixed(2)}%, ${formatYuan(equalCut.totalCost!, 'en', 3)} a year in all.`
@@ -370,6 +378,7 @@ function planJson(plan: PlanResult) {
   return {
     feasible: plan.feasible,
     scenario: plan.query.scenario,
+    ...(plan.share === undefined ? {} : { share: plan.share }),
     targets: Object.fromEntries(plan.query.targets.map((t) => [t.receptor, t.target])),
     totalCost: plan.totalCost,
     ozone: plan.ozone,
@@ -386,9 +395,10 @@ function planText(plan: PlanResult, dataset: Dataset): string {
   const name = (id: string) => placeName(dataset, id, 'en');
   const targets = plan.query.targets.map((t) => `${name(t.receptor)} ${t.target} μg/m³`).join(', ');
   if (!plan.feasible) {
-    return [`${plan.query.scenario} control cannot meet ${targets}:`, ...plan.infeasibility.map((i) => `  - ${i.reason}.`)].join('\n');
+    return [`${plan.query.scenario === 'equal' ? 'Equal effort' : `${plan.query.scenario} control`} cannot meet ${targets}:`, ...plan.infeasibility.map((i) => `  - ${i.reason}.`)].join('\n');
   }
-  const lines = [`${plan.query.scenario} control meets ${targets} for ${formatYuan(plan.totalCost!, 'en', 3)} a year.`];
+  const how = plan.share === undefined ? `${plan.query.scenario} control` : `Equal effort (every jurisdiction cutting ${(plan.share * 100).toFixed(2)}% of its controllable emissions)`;
+  const lines = [`${how} meets ${targets} for ${formatYuan(plan.totalCost!, 'en', 3)} a year.`];
   for (const [id, ug] of Object.entries(plan.marginalCost)) lines.push(`Marginal cost at ${name(id)}: ${formatYuan(ug, 'en')} per μg/m³.`);
   lines.push('', `${'Jurisdiction'.padEnd(20)}${'cost'.padEnd(16)}${dataset.pollutants.map((p) => `${p.name.en} cut`.padEnd(12)).join('')}`);
   for (const [id, tally] of Object.entries(plan.byJurisdiction)) {
@@ -481,7 +491,7 @@ export async function runCli(argv: string[], rawIo: Io): Promise<number> {
       io.out(values.json ? jsonText({ unit: 'yuan/yr', ...report }) : shareText(report, dataset));
       return 0;
     }
-    const query = { scenario: scenarioOf(values.scenario), targets };
+    const query = { scenario: scenarioOf(values.scenario, command), targets };
     if (command === 'export-lp') {
       io.out(exportLp(dataset, query).trimEnd());
       return 0;

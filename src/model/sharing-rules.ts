@@ -3,6 +3,7 @@
  * fund, all on top of the cost game in sharing.ts.
  */
 import { compile } from './compile';
+import { equalEffortPlan } from './equal-effort';
 import { LIMITS } from './limits';
 import { QueryError } from './lp';
 import {
@@ -444,6 +445,11 @@ export interface SharingReport {
   cooperationSaving: number;
   /** The equal-proportion ("each does its part") plan, whatever the rule. */
   equalCut: EqualCutPlan;
+  /**
+   * Equal effort, the reference for what acting together saves (equal-effort.ts): the common share
+   * of every step cut, its cost, and cost - v(N); nulls and the reason where no share meets the targets.
+   */
+  equalEffort: { share: number | null; cost: number | null; saving: number | null; reason: string | null };
   game: {
     explanation: string;
     coalitions: number;
@@ -475,6 +481,13 @@ export function coalitionTable(game: CostGame): CoalitionRow[] {
     const mask = i + 1;
     return { members: coalitionMembers(game, mask), cost: game.value[mask], shortfall: game.shortfall[mask], usedDamage: usedDamage(game, mask) };
   });
+}
+
+function equalEffortOf(game: CostGame, totalCost: number): SharingReport['equalEffort'] {
+  const plan = equalEffortPlan(game.dataset, { targets: game.targets });
+  return plan.feasible
+    ? { share: plan.share!, cost: plan.totalCost!, saving: plan.totalCost! - totalCost, reason: null }
+    : { share: null, cost: null, saving: null, reason: plan.infeasibility.map((i) => i.reason).join('; ') };
 }
 
 /**
@@ -524,6 +537,7 @@ export function sharingReport(game: CostGame, rule: Rule, options: { nucleolus: 
     standAloneTotal,
     cooperationSaving: standAloneTotal - totalCost,
     equalCut,
+    equalEffort: equalEffortOf(game, totalCost),
     game: {
       explanation: GAME_EXPLANATION,
       coalitions: game.value.length - 1,

@@ -225,6 +225,8 @@ export interface Dataset {
 }
 
 export type Scenario = 'regional' | 'local';
+/** The LP scenarios and equal effort (equal-effort.ts): every jurisdiction cuts the same share of its controllable emissions. */
+export type PlanScenario = Scenario | 'equal';
 
 export interface ReceptorTarget {
   receptor: string;
@@ -233,7 +235,7 @@ export interface ReceptorTarget {
 }
 
 export interface PlanQuery {
-  scenario: Scenario;
+  scenario: PlanScenario;
   targets: ReceptorTarget[];
   /** Restrict the sources that may be cut to these jurisdictions (coalitions). Default: all
    * that the scenario allows. */
@@ -282,5 +284,7 @@ export interface PlanResult {
   ozone: Record<string, number>;
   /** Dual of each binding target: yuan/yr per μg/m³ of further tightening. */
   marginalCost: Record<string, number>;
+  /** Equal effort only: the common share (0..1) of every control step's tonnes cut. */
+  share?: number;
   infeasibility: Infeasibility[];
 }

@@ -96,7 +96,7 @@ describe('cli sweep and export-lp', () => {
     expect(code).toBe(0);
     const lines = out.split('\n');
     // The page's CSV header and writer, without the BOM and with LF line ends.
-    expect(lines[0]).toBe('target_ug_m3,local_yuan,regional_yuan,saving_yuan,marginal_local_yuan_per_ug_m3,marginal_regional_yuan_per_ug_m3');
+    expect(lines[0]).toBe('target_ug_m3,local_yuan,regional_yuan,saving_yuan,marginal_local_yuan_per_ug_m3,marginal_regional_yuan_per_ug_m3,equal_effort_yuan');
     expect(lines).toHaveLength(1 + 56);
     const last = lines.at(-1)!.split(',');
     expect(last[0]).toBe('163');
@@ -213,7 +213,7 @@ describe('cli errors are one paragraph, never a stack trace', () => {
   const cases: [string, string[], RegExp][] = [
     ['non-numeric target', ['solve', '--target', 'abc', '--scenario', 'local'], /--target must be a number, got "abc"/],
     ['missing target', ['solve', '--scenario', 'local'], /--target is required/],
-    ['bad scenario', ['solve', '--target', '190', '--scenario', 'both'], /--scenario must be local or regional/],
+    ['bad scenario', ['solve', '--target', '190', '--scenario', 'both'], /--scenario must be local, regional, equal/],
     ['unknown receptor', ['solve', '--target', '190', '--scenario', 'local', '--receptors', 'paris'], /Unknown receptor\(s\) "paris"/],
     ['unknown option', ['solve', '--target', '190', '--bogus'], /Unknown option '--bogus'/],
     ['unknown command', ['frobnicate'], /Unknown command "frobnicate"/],

@@ -133,7 +133,7 @@ describe('cli output is safe for terminals and spreadsheets', () => {
     const { code, out } = await cli('sweep', '--from', '165', '--to', '155', '--step', '5', '--receptors', 'lakeside', '--data', file('tiny.json', tiny));
     expect(code).toBe(0);
     expect(out.charCodeAt(0)).not.toBe(0xfeff);
-    expect(out.split('\n')[0]).toBe('target_ug_m3,local_yuan,regional_yuan,saving_yuan,marginal_local_yuan_per_ug_m3,marginal_regional_yuan_per_ug_m3');
+    expect(out.split('\n')[0]).toBe('target_ug_m3,local_yuan,regional_yuan,saving_yuan,marginal_local_yuan_per_ug_m3,marginal_regional_yuan_per_ug_m3,equal_effort_yuan');
     expect(out).not.toMatch(/\r|e\+/);
   });
 
