@@ -45,7 +45,7 @@ Commands:
       positive, up to 1000 μg/m³; step at least 0.001).
   export-lp --target <μg/m³> --scenario local|regional [--receptors ...] [--data id|file.json]
       The LP in CPLEX LP format, to check in another solver.
-  share --target <μg/m³> --rule nucleolus|shapley|equal|contribution|gdp|population [--players provinces|cities]
+  share --target <μg/m³> --rule nucleolus|shapley|chander-tulkens|equal|contribution|gdp|population [--players provinces|cities]
         [--receptors beijing,...|all] [--fund emissions=1,contribution=1,gdp=0,benefit=1] [--data id|file.json] [--json]
       Who pays: every receptor (default all) held to the target; a coalition that cannot reach its
       own targets bears the health damage of the excess. Each player's responsibility under the rule against its cost in the least-cost

@@ -15,7 +15,7 @@ export {
 } from './sharing';
 export { nucleolus, nucleolusSteps, type Nucleolus, type NucleolusLevel } from './nucleolus';
 export {
-  responsibility, equalCutPlan, ozoneContribution, emissionsByPlayer, benefitByPlayer, taskCosts, transfers, regionalFund, sharingReport,
+  responsibility, chanderTulkens, marginalDamage, equalCutPlan, ozoneContribution, emissionsByPlayer, benefitByPlayer, taskCosts, transfers, regionalFund, sharingReport,
   coalitionTable, RULES, DEFAULT_RULE, FUND_INDICATORS, COALITION_TABLE_MAX_PLAYERS,
   type Rule, type RuleInputs, type Responsibility, type EqualCutPlan, type PlayerTransfer, type Flow, type Transfers, type FundIndicator, type FundWeights, type Fund,
   type PlayerShare, type SharingReport, type CoalitionRow,

@@ -13,9 +13,9 @@ import {
 import type { Nucleolus } from './nucleolus';
 import type { Dataset, LocalizedText, ReceptorTarget, Source } from './types';
 
-export type Rule = 'nucleolus' | 'shapley' | 'equal' | 'contribution' | 'gdp' | 'population';
+export type Rule = 'nucleolus' | 'shapley' | 'chander-tulkens' | 'equal' | 'contribution' | 'gdp' | 'population';
 /** The default first: the nucleolus, which lies in the core whenever the core is not empty. */
-export const RULES: readonly Rule[] = ['nucleolus', 'shapley', 'equal', 'contribution', 'gdp', 'population'];
+export const RULES: readonly Rule[] = ['nucleolus', 'shapley', 'chander-tulkens', 'equal', 'contribution', 'gdp', 'population'];
 export const DEFAULT_RULE: Rule = 'nucleolus';
 
 const sum = (values: number[]) => values.reduce((a, b) => a + b, 0);
@@ -191,6 +191,11 @@ const RULE_NOTES: Record<Rule, string> = {
     "Shapley value: each player's marginal cost averaged over every order in which the players could join. " +
     'A negative value is a player whose sources help others reach their targets more than it costs them ' +
     '(typically one with no target of its own upwind of one that has): it is owed that amount, not charged.',
+  'chander-tulkens':
+    'Chander–Tulkens (the transboundary-pollution rule, Chander & Tulkens 1997): each player starts from what it would ' +
+    'pay acting alone, v({i}), and gets a share of the cooperation surplus Σ v({i}) − v(N) in proportion to its marginal ' +
+    'damage, the health-damage price per μg/m³ at its own receptors: those who suffer most from ozone gain most from ' +
+    'cleaner air, so they take the largest part of the saving. A negative value is a player paid on balance.',
   equal:
     'Equal-proportion cuts: each player bears the share of the cost it would carry if every source cut the same ' +
     'fraction of its emissions, just enough to meet the targets ("each does its part").',
@@ -227,6 +232,10 @@ export function responsibility(game: CostGame, rule: Rule, precomputed: RuleInpu
       // With nothing to pay, φ is all zero; any shares would do, so split evenly.
       return { rule, shares: nothingToShare ? even : phi.map((x) => x / totalCost), costs: phi, note };
     }
+    case 'chander-tulkens': {
+      const costs = chanderTulkens(game);
+      return { rule, shares: nothingToShare ? even : costs.map((x) => x / totalCost), costs, note };
+    }
     case 'nucleolus': {
       const values = precomputed.nucleolusValues;
       if (!values) throw new Error('The nucleolus rule needs the nucleolus, computed with nucleolus(glpk, game).');
@@ -250,6 +259,29 @@ export function responsibility(game: CostGame, rule: Rule, precomputed: RuleInpu
       throw new QueryError(`Unknown rule ${JSON.stringify(rule)}: use one of ${RULES.join(', ')}.`);
   }
   return { rule, shares, costs: shares.map((s) => s * totalCost), note };
+}
+
+/**
+ * Each player's marginal damage: the sum of the damage prices (yuan/yr per μg/m³, as in the
+ * dataset, uncapped) at its receptors in the game. Throws QueryError where a receptor has none.
+ */
+export function marginalDamage(game: Pick<CostGame, 'dataset' | 'targets' | 'players'>): number[] {
+  const damage = new Map(game.dataset.receptors.map((r) => [r.id, r.damage]));
+  const missing = game.targets.filter((t) => damage.get(t.receptor) === undefined);
+  if (missing.length > 0) throw new QueryError(`The Chander–Tulkens rule shares by marginal health damage, and this dataset gives no damage price for ${missing.map((t) => t.receptor).join(', ')}.`);
+  return game.players.map((p) => sum(game.targets.filter((t) => p.receptors.includes(t.receptor)).map((t) => damage.get(t.receptor)!)));
+}
+
+/**
+ * The Chander–Tulkens allocation, yuan/yr per player: x_i = v({i}) − (π_i / Σπ)·(Σ_j v({j}) − v(N)),
+ * each player's stand-alone (each-for-itself) cost less its marginal-damage share π_i of the
+ * cooperation surplus. It sums to v(N).
+ */
+export function chanderTulkens(game: CostGame): number[] {
+  const alone = game.players.map((_, i) => game.value[1 << i]);
+  const surplus = sum(alone) - game.value[game.value.length - 1];
+  const weights = normalise(marginalDamage(game), 'marginal health damage');
+  return alone.map((v, i) => v - weights[i] * surplus);
 }
 
 export interface PlayerTransfer {

@@ -464,6 +464,8 @@ const en = {
   'embed.previewTitle': 'Preview of the embed',
   // Who pays, explained: the nucleolus, the saving cooperation creates, surprising figures, the core (PayView).
   'rule.nucleolus': 'Nucleolus',
+  'rule.chander-tulkens': 'Chander–Tulkens (transboundary pollution)',
+  'ruleHelp.chander-tulkens': 'Each party pays what it would acting alone, less a share of what cooperation saves in proportion to the health damage ozone does at its own places.',
   'ruleHelp.nucleolus': 'Makes the worst-treated group of parties as well off as it can be, then the next worst, and so on.',
   'pay.defaultRule': 'The default, the nucleolus, lies in the core whenever one exists: then no group of parties would do better on its own.',
   'pay.net': 'Net cost',
@@ -1000,6 +1002,8 @@ const zh: Record<MessageKey, string> = {
   'embed.previewTitle': '嵌入效果预览',
   // Who pays, explained: the nucleolus, the saving cooperation creates, surprising figures, the core (PayView).
   'rule.nucleolus': '核仁',
+  'rule.chander-tulkens': 'Chander–Tulkens（跨界污染）',
+  'ruleHelp.chander-tulkens': '各方承担其单独行动的成本，减去按本地臭氧健康损害比例分得的合作节省。',
   'ruleHelp.nucleolus': '先让处境最差的参与方组合尽可能好，再照顾次差的组合，依此类推。',
   'pay.defaultRule': '默认规则核仁只要核心存在就位于核心内：此时任何参与方组合单独行动都不会更好。',
   'pay.net': '净成本',

@@ -220,7 +220,7 @@ describe('cli errors are one paragraph, never a stack trace', () => {
     ['missing data file', ['solve', '--target', '190', '--scenario', 'local', '--data', '/nonexistent.json'], /Cannot read the dataset \/nonexistent.json: ENOENT/],
     ['zero sweep step', ['sweep', '--step', '0'], /positive step/],
     ['bad format', ['sweep', '--format', 'xml'], /--format must be csv or json/],
-    ['share without a rule', ['share', '--target', '196.7'], /--rule is required: one of nucleolus, shapley, equal, contribution, gdp, population/],
+    ['share without a rule', ['share', '--target', '196.7'], /--rule is required: one of nucleolus, shapley, chander-tulkens, equal, contribution, gdp, population/],
     ['unknown rule', ['share', '--target', '196.7', '--rule', 'fair'], /--rule must be one of .*, got "fair"/],
     ['unknown players', ['share', '--target', '196.7', '--rule', 'gdp', '--players', 'counties'], /--players must be one of provinces, cities, got "counties"/],
     ['malformed fund', ['share', '--target', '196.7', '--rule', 'gdp', '--fund', 'wealth=1'], /--fund takes name=weight pairs/],

@@ -200,6 +200,11 @@ describe('cost game and Shapley value on hand-made games', () => {
     expect(moved.players.map((p) => p.task)).toEqual([1200, 500, 1000].map((v) => expect.closeTo(v, 6)));
     expect(moved.players.map((p) => p.payment)).toEqual([2383.3333333, -1516.6666667, -866.6666667].map((v) => expect.closeTo(v, 5)));
     expect(moved.players.map((p) => p.standAloneDamage)).toEqual([true, false, false]);
+    // Chander–Tulkens: stand-alone cost less a marginal-damage share of the surplus 4800 + 200 + 0 - 2700 = 2300,
+    // with marginal damage a 600, b 50, c 0 (no receptor): a 4800 - 2300·600/650, b 200 - 2300·50/650, c 0.
+    const ct = responsibility(g, 'chander-tulkens');
+    [2676.9230769, 23.0769231, 0].forEach((v, i) => expect(ct.costs[i]).toBeCloseTo(v, 5));
+    expect(sum(ct.costs)).toBeCloseTo(2700, 6);
   });
 
   it('reports progress once per coalition and returns the same game as costGame', () => {
@@ -356,6 +361,11 @@ describe('burden sharing on the default dataset at 196.7 μg/m³', () => {
   it('gives finite results under every rule, non-negative shares where the rule allows no other, balanced transfers', () => {
     const nu = nucleolus(glpk, provinces);
     for (const rule of RULES) {
+      if (rule === 'chander-tulkens') {
+        // It shares by marginal health damage, which the calibrated dataset does not price.
+        expect(() => sharingReport(provinces, rule, { nucleolus: nu })).toThrow(/no damage price for beijing/);
+        continue;
+      }
       const report = sharingReport(provinces, rule, { nucleolus: nu, fund: { emissions: 1, contribution: 1, benefit: 1 } });
       const numbers = report.players.flatMap((p) => [p.share, p.responsibility, p.task, p.payment, p.standAlone, p.saving, p.shapley]);
       expect(numbers.every(Number.isFinite), rule).toBe(true);
