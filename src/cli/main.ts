@@ -4,7 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { loadGlpk } from '../model/glpk';
 import {
-  costGame, exportLp, formatProblems, FUND_INDICATORS, nucleolus, PLAYER_MODES, QueryError, RULES, sharingReport, solvePlan, sweep,
+  coalitionTable, costGame, exportLp, formatProblems, FUND_INDICATORS, nucleolus, PLAYER_MODES, QueryError, RULES, sharingReport, solvePlan, sweep,
   type Dataset, type FundIndicator, type FundWeights, type PlanResult, type PlanScenario, type PlayerMode, type Rule, type SharingReport,
 } from '../model/index';
 import { formatTonnes, formatYuan } from '../model/format';
@@ -488,7 +488,8 @@ export async function runCli(argv: string[], rawIo: Io): Promise<number> {
       const fund = values.fund === undefined ? undefined : fundWeightsOf(values.fund);
       const game = costGame(glpk, dataset, { targets, spec, players: mode });
       const report = sharingReport(game, rule, { nucleolus: nucleolus(glpk, game), fund });
-      io.out(values.json ? jsonText({ unit: 'yuan/yr', ...report }) : shareText(report, dataset));
+      // The JSON carries every coalition's v(S) and whether it bore damage, whatever the number of players.
+      io.out(values.json ? jsonText({ unit: 'yuan/yr', definition: report.game.definition, ...report, game: { ...report.game, table: coalitionTable(game) } }) : shareText(report, dataset));
       return 0;
     }
     const query = { scenario: scenarioOf(values.scenario, command), targets };

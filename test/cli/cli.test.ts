@@ -164,6 +164,23 @@ describe('cli share', () => {
     expect(json.fund).toBeUndefined();
   });
 
+  it('carries the game definition, damage prices, every v(S) with its damage use and the equal-effort cost (default dataset, every place a target)', async () => {
+    const at = async (...target: string[]) => JSON.parse((await cli('share', ...target, '--rule', 'nucleolus', '--data', 'bth-ozone', '--json')).out);
+    const easy = await at('--target', '196.7');
+    expect(easy.targets).toHaveLength(13);
+    expect(easy).toMatchObject({ definition: 'targets', game: { definition: 'targets', damage: { coalitionsUsing: 0 } } });
+    expect(easy.game.table).toHaveLength(7);
+    expect(easy.game.table.every((row: { usedDamage: boolean }) => !row.usedDamage)).toBe(true);
+    expect(easy.equalEffort.cost).toBeGreaterThan(easy.totalCost);
+    expect(easy.equalEffort.saving).toBeCloseTo(easy.equalEffort.cost - easy.totalCost, 0);
+    const hard = await at('--cut', '10');
+    expect(hard.definition).toBe('targets+damage');
+    expect(Object.keys(hard.game.damage.price)).toHaveLength(13);
+    expect(Math.max(...Object.values(hard.game.damage.price as Record<string, number>))).toBeLessThanOrEqual(hard.game.damage.cap);
+    expect(hard.game.table.filter((row: { usedDamage: boolean }) => row.usedDamage)).toHaveLength(hard.game.damage.coalitionsUsing);
+    expect(hard.equalEffort).toMatchObject({ cost: null, reason: expect.stringMatching(/Tianjin stays at 181\.0/) });
+  });
+
   it('shares by the nucleolus, which is in the core, and says so in words', async () => {
     const json = JSON.parse((await cli('share', '--target', '196.7', '--rule', 'nucleolus', '--json')).out);
     expect(json.rule).toBe('nucleolus');
@@ -184,6 +201,7 @@ describe('cli share', () => {
     const json = JSON.parse(out);
     expect(json.players).toHaveLength(13);
     expect(json.game.coalitions).toBe(8191);
+    expect(json.game.table).toHaveLength(8191);
     expect(json.players.every((p: { share: number }) => p.share >= 0)).toBe(true);
     expect(json.fund.weights).toEqual({ emissions: 1 / 3, contribution: 1 / 3, gdp: 0, benefit: 1 / 3 });
     expect(Math.abs(json.fund.balance)).toBeLessThan(1e-6 * json.totalCost);
