@@ -361,6 +361,15 @@ function shareText(report: SharingReport, dataset: Dataset): string {
       ? `Equal-proportion cuts (each does its part): every source cuts ${(equalCut.fraction! * 100).toFixed(2)}%, ${formatYuan(equalCut.totalCost!, 'en', 3)} a year in all.`
       : equalCut.reason!,
   );
+  lines.push('', 'Who free-rides: of the ozone each party\'s cuts in the plan remove (population-weighted), the share at home; what it would cut alone weighing only its own damage (Nash) against the plan.');
+  lines.push(`${'Player'.padEnd(14)}${'at home'.padStart(9)}${'Nash cut'.padStart(15)}${'Nash cost'.padStart(15)}${'plan cut'.padStart(15)}${'plan cost'.padStart(15)}`);
+  report.players.forEach((p, i) => {
+    const f = report.freeRiding[i];
+    const tonnes = (x: number | null) => (x === null ? 'n/a' : formatTonnes(x, 'en'));
+    lines.push(
+      `${p.name.en.padEnd(14)}${(f.selfShare === null ? 'n/a' : `${(f.selfShare * 100).toFixed(1)}%`).padStart(9)}${tonnes(f.nashTonnes).padStart(15)}${(f.nashCost === null ? 'n/a' : yuan(f.nashCost)).padStart(15)}${tonnes(f.planTonnes).padStart(15)}${yuan(f.planCost).padStart(15)}`,
+    );
+  });
   lines.push('', report.note);
   if (report.fund) {
     const { fund } = report;

@@ -6,6 +6,7 @@ export { decodeDatasetBytes } from './load';
 export { parseDecimal, DECIMAL_RULE } from './numbers';
 export { buildProblem, setTargets, solveProblem, solvePlan, exportLp, lpComment, ozoneAfter, targetSlack, TARGET_TOLERANCE, QueryError, type PlanProblem, type GLPK } from './lp';
 export { equalEffortPlan } from './equal-effort';
+export { freeRiding, type FreeRiding } from './free-riding';
 export { meritOrder, greedyPlan, type MeritStep, type GreedyPlan } from './merit';
 export { sweep, createSweeper, sweepTargets, MAX_SWEEP_POINTS, MIN_SWEEP_STEP, type SweepRow, type SweepQuery } from './sweep';
 export {

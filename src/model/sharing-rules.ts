@@ -4,6 +4,7 @@
  */
 import { compile } from './compile';
 import { equalEffortPlan } from './equal-effort';
+import { freeRiding, type FreeRiding } from './free-riding';
 import { LIMITS } from './limits';
 import { QueryError } from './lp';
 import {
@@ -482,6 +483,8 @@ export interface SharingReport {
    * of every step cut, its cost, and cost - v(N); nulls and the reason where no share meets the targets.
    */
   equalEffort: { share: number | null; cost: number | null; saving: number | null; reason: string | null };
+  /** Per player (players order): how much of its cuts' benefit stays at home, and what it would cut alone weighing only its own damage. */
+  freeRiding: FreeRiding[];
   game: {
     explanation: string;
     coalitions: number;
@@ -570,6 +573,7 @@ export function sharingReport(game: CostGame, rule: Rule, options: { nucleolus: 
     cooperationSaving: standAloneTotal - totalCost,
     equalCut,
     equalEffort: equalEffortOf(game, totalCost),
+    freeRiding: freeRiding(game),
     game: {
       explanation: GAME_EXPLANATION,
       coalitions: game.value.length - 1,

@@ -222,6 +222,15 @@ const en = {
   'pay.game.damage': 'Every place has a target here ({count} receptors). {coalitions} of {total} groups of parties cannot meet their own targets with their own sources ({parties} among them); a group short of its targets is charged the health damage of the ozone left above them, {low} to {high} a year per μg/m³ (capped at the plan’s marginal cost, {cap}).',
   'pay.game.groupsOnly': 'only groups, no single party',
   'pay.equalEffort': 'An equal cut for everyone (every place cutting {share} of its controllable NOx and VOC) would cost {cost} a year: acting together saves {saving} against it.',
+  'pay.gdpShare': 'Pays, % of its GDP',
+  'pay.why.payer': '{party} pays {paid} a year ({gdp} of its GDP). That is less than it saves by not acting alone: alone it would spend {alone}, in the plan its own cuts cost {task}, so it could pay up to {room} and still be no worse off. In the core this always holds, since a party charged more than acting alone would cost it would walk away.',
+  'pay.free.heading': 'Who free-rides',
+  'pay.free.explain': 'For each party: of the ozone its cuts in the plan remove at every place (weighted by the people living there), the share at its own places; and what it would cut acting alone if it weighed only the health damage at its own places (each control step whose cost is below the damage it avoids there), beside what the plan has it cut.',
+  'pay.free.home': 'Benefit at home',
+  'pay.free.nash': 'Alone, for its own health',
+  'pay.free.plan': 'In the plan',
+  'pay.free.noDamage': 'no damage price',
+  'pay.free.none': 'At these damage prices no party would cut anything for its own health alone: every control step costs more per μg/m³ than the damage it avoids at home. The targets, not the damage each place weighs alone, drive the plan; what each place’s cuts do for the others is what payments settle.',
   'pay.equalEffortNone': 'No equal cut for everyone meets these targets: some place stays above its target even with every control step in full.',
   'pay.flows': 'Who pays whom',
   'pay.flow': '{from} pays {to} {amount} a year',
@@ -760,6 +769,15 @@ const zh: Record<MessageKey, string> = {
   'pay.game.damage': '此处每个地区都有目标（{count}个受体）。{total}个参与方组合中有{coalitions}个无法只靠自身污染源达标（其中包括{parties}）；未达标的组合需承担超标臭氧的健康损害，每 μg/m³ 每年{low}至{high}（不超过方案的边际成本{cap}）。',
   'pay.game.groupsOnly': '仅为组合，没有单个参与方',
   'pay.equalEffort': '若各地等比例削减（每个地区削减其可控 NOx 和 VOC 的{share}），每年需{cost}：联合行动比它节省{saving}。',
+  'pay.gdpShare': '支付额占其 GDP',
+  'pay.why.payer': '{party}每年支付{paid}（占其 GDP 的{gdp}）。这少于它因不必单独行动而节省的金额：单独行动需要{alone}，方案中自身削减花费{task}，因此它最多可支付{room}而不吃亏。在核心内这一点总是成立：被分摊超过单独行动成本的一方会退出合作。',
+  'pay.free.heading': '谁在搭便车',
+  'pay.free.explain': '对每一方：其在方案中的削减在各地去除的臭氧（按当地人口加权）中，落在本地的份额；以及若只考虑本地健康损害、单独行动时会削减多少（成本低于其在本地避免的损害的控制措施），并与方案中的削减对照。',
+  'pay.free.home': '本地受益',
+  'pay.free.nash': '单独行动（只顾本地健康）',
+  'pay.free.plan': '方案中',
+  'pay.free.noDamage': '无损害价格',
+  'pay.free.none': '按这些损害价格，没有一方会只为本地健康而单独削减：每项控制措施每 μg/m³ 的成本都高于其在本地避免的损害。推动方案的是目标，而不是各地单独权衡的损害；各地削减为他方带来的好处，正是转移支付要结算的部分。',
   'pay.equalEffortNone': '各地等比例削减无法达到这些目标：即使所有控制措施全部实施，仍有地区高于目标。',
   'pay.flows': '谁向谁支付',
   'pay.flow': '{from}每年向{to}支付{amount}',
@@ -1144,8 +1162,8 @@ export function ugUnitText(dataset: Pick<Dataset, 'units'>, lang: Lang): string 
   return celsius === null ? 'μg/m³' : translate(lang, 'units.atTemperature', { celsius });
 }
 
-export function formatPercent(fraction: number, lang: Lang): string {
-  return trueMinus(new Intl.NumberFormat(lang === 'zh' ? 'zh-CN' : 'en-GB', { style: 'percent', maximumFractionDigits: 0 }).format(fraction));
+export function formatPercent(fraction: number, lang: Lang, digits = 0): string {
+  return trueMinus(new Intl.NumberFormat(lang === 'zh' ? 'zh-CN' : 'en-GB', { style: 'percent', maximumFractionDigits: digits }).format(fraction));
 }
 
 /** Names joined as a reader of each language expects ("A, B and C" / "A、B和C"). */

@@ -4,6 +4,7 @@ import { QueryError, solvePlan, type GLPK } from '../../src/model/lp';
 import { costGame, costGameSteps, coreCheck, MAX_PLAYERS, players, shapley, type CostGame, type PlayerMode } from '../../src/model/sharing';
 import { equalCutPlan, regionalFund, responsibility, RULES, sharingReport, transfers } from '../../src/model/sharing-rules';
 import { nucleolus } from '../../src/model/nucleolus';
+import { freeRiding } from '../../src/model/free-riding';
 import type { Dataset, ReceptorTarget } from '../../src/model/types';
 import { validateDataset } from '../../src/model/validate';
 import { calibratedDataset } from '../fixtures';
@@ -204,7 +205,14 @@ describe('cost game and Shapley value on hand-made games', () => {
     // with marginal damage a 600, b 50, c 0 (no receptor): a 4800 - 2300·600/650, b 200 - 2300·50/650, c 0.
     const ct = responsibility(g, 'chander-tulkens');
     [2676.9230769, 23.0769231, 0].forEach((v, i) => expect(ct.costs[i]).toBeCloseTo(v, 5));
-    expect(sum(ct.costs)).toBeCloseTo(2700, 6);
+    expect(sum(ct.costs)).toBeCloseTo(2700, 6);    // Free-riding: a's cuts help only a; b's help a and b alike (equal populations); c's help only a, not c.
+    // Alone, weighing only its own damage: a's step avoids 600·0.1 = 60 yuan of damage per tonne at 30 yuan: all 40 t;
+    // b's avoids 50·0.1 = 5 at 10 yuan: none; c has no receptor: none.
+    const free = freeRiding(g);
+    expect(free.map((f) => f.selfShare)).toEqual([1, 0.5, 0].map((v) => expect.closeTo(v, 9)));
+    expect(free.map((f) => f.nashTonnes)).toEqual([40, 0, 0]);
+    expect(free.map((f) => f.nashCost)).toEqual([1200, 0, 0].map((v) => expect.closeTo(v, 9)));
+    expect(free.map((f) => f.planCost)).toEqual([1200, 500, 1000].map((v) => expect.closeTo(v, 6)));
   });
 
   it('reports progress once per coalition and returns the same game as costGame', () => {
