@@ -361,6 +361,9 @@ function shareText(report: SharingReport, dataset: Dataset): string {
       ? `Equal-proportion cuts (each does its part): every source cuts ${(equalCut.fraction! * 100).toFixed(2)}%, ${formatYuan(equalCut.totalCost!, 'en', 3)} a year in all.`
       : equalCut.reason!,
   );
+  const observed = dataset.meta.observedTransfers;
+  if (observed)
+    lines.push(`For scale, paid for air-pollution control in ${observed.year}: ${observed.flows.map((f) => `${place(f.from)} -> ${place(f.to)} ${yuan(f.amount)}`).join(', ')}; ${yuan(observed.flows.reduce((s, f) => s + f.amount, 0))} in all.`);
   lines.push('', 'Who free-rides: of the ozone each party\'s cuts in the plan remove (population-weighted), the share at home; what it would cut alone weighing only its own damage (Nash) against the plan.');
   lines.push(`${'Player'.padEnd(14)}${'at home'.padStart(9)}${'Nash cut'.padStart(15)}${'Nash cost'.padStart(15)}${'plan cut'.padStart(15)}${'plan cost'.padStart(15)}`);
   report.players.forEach((p, i) => {

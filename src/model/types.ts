@@ -31,6 +31,15 @@ export interface DatasetMeta {
   /** A published result to compare the model with (drawn beside the model's curves; never fitted
    * unless `calibration` says so). */
   publishedResult?: PublishedResult;
+  /** Transfers actually paid between jurisdictions for air-pollution control: a reference for the model's payments. */
+  observedTransfers?: ObservedTransfers;
+}
+
+export interface ObservedTransfers {
+  year: number;
+  /** Jurisdiction ids; amount in yuan (that year). */
+  flows: { from: string; to: string; amount: number }[];
+  ref: string;
 }
 
 export interface PublishedResult {

@@ -162,6 +162,7 @@ export const DATASET_SHAPE: Shape = fields({
     references: { record: REFERENCE },
     calibration: fields({ receptor: V, target: V, published: fields({ local: V, regional: V }), parameters: { record: V }, ref: V }),
     publishedResult: fields({ receptor: V, target: V, local: V, regional: V, ref: V }),
+    observedTransfers: fields({ year: V, flows: arrayOf(fields({ from: V, to: V, amount: V })), ref: V }),
   }),
   units: fields({ emissions: V, cost: V, ozone: V, coefficient: V, ugPerPpb: V, referenceTemperatureK: V, statistic: LOCALIZED, ref: V }),
   pollutants: arrayOf(NAMED),
@@ -392,6 +393,21 @@ export function validateDataset(input: unknown): Validation {
     if (p) {
       costsAt(p, 'meta.publishedResult', p, 'meta.publishedResult');
       c.ref(p.ref, 'meta.publishedResult.ref', refs, 'reference');
+    }
+  }
+  const transfers = meta?.observedTransfers;
+  if (transfers !== undefined) {
+    const p = c.object(transfers, 'meta.observedTransfers');
+    if (p) {
+      const year = c.number(p.year, 'meta.observedTransfers.year', { min: 1900, max: 2100 });
+      if (year !== undefined && !Number.isInteger(year)) c.fail('meta.observedTransfers.year', `must be a whole year, got ${year}`);
+      (c.array(p.flows, 'meta.observedTransfers.flows', 1, LIMITS.jurisdictions * LIMITS.jurisdictions) ?? []).forEach((raw, i) => {
+        const f = c.object(raw, `meta.observedTransfers.flows[${i}]`);
+        if (!f) return;
+        for (const key of ['from', 'to']) c.ref(f[key], `meta.observedTransfers.flows[${i}].${key}`, jurisdictions, 'jurisdiction');
+        c.number(f.amount, `meta.observedTransfers.flows[${i}].amount`, { above: 0, max: LIMITS.yuan });
+      });
+      c.ref(p.ref, 'meta.observedTransfers.ref', refs, 'reference');
     }
   }
   const calibration = meta?.calibration;

@@ -61,6 +61,8 @@ export const tests = [
       await payTotal(page).waitFor({ timeout: 20_000 });
       assert.match(await page.locator('[data-testid="pay-core"]').innerText(), /This split is in the core/);
       assert.match(await page.locator('[data-testid="pay-game"]').innerText(), /^Every place has a target here \(13 receptors/);
+      assert.match(await page.locator('[data-testid="pay-observed"]').innerText(), /^For scale, what was actually paid for air-pollution control in 2015: Beijing to Langfang and Baoding 460 m yuan.*860 m yuan in all/);
+      assert.match(await page.locator('[data-testid="pay-free-none"]').innerText(), /no party would cut anything for its own health alone/);
       assert.match(await payTotal(page).innerText(), /The least-cost plan costs 3\.98 bn yuan a year\. Under this rule, payments of 532\.6 m yuan/);
       await page.goto(`${origin}/?view=pay&lang=zh`);
       await payTotal(page).waitFor({ timeout: 20_000 });
