@@ -15,7 +15,9 @@ export type InitResult = { ok: true; dataset: Dataset; warnings: Problem[] } | {
 export interface PlanPair {
   regional: PlanResult;
   local: PlanResult;
-  /** Worker time for both solves, ms. */
+  /** Equal effort (every place cutting the same share), the reference for what acting together saves. */
+  equal: PlanResult;
+  /** Worker time for the solves, ms. */
   solveMs: number;
 }
 

@@ -121,7 +121,8 @@ export function createSolver(glpkReady: GLPK | Promise<GLPK>, { sliceMs = SLICE_
     const start = performance.now();
     const regional = solvePlan(glpk, data, { scenario: 'regional', targets });
     const local = solvePlan(glpk, data, { scenario: 'local', targets });
-    return { regional, local, solveMs: performance.now() - start };
+    const equal = solvePlan(glpk, data, { scenario: 'equal', targets });
+    return { regional, local, equal, solveMs: performance.now() - start };
   };
   /** Uncertainty runs start from the dataset as loaded and hold the adjusted inputs (not sampled). */
   const withAdjustments = <Q extends Pick<UncertaintyQuery, 'fixed'>>(query: Q) => {
