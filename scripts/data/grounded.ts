@@ -13,6 +13,7 @@ import {
   VOC_LIMITED_CORES, type CurveStep, type Province, type SectorRow,
 } from './grounded-figures';
 import { damageInput, damagePrice, damageReferences } from './damage';
+import { observedTransfers, transferReferences } from './transfers';
 import { responseScale } from '../../src/model/evidence';
 import type { ControlStep, Dataset, EvidenceCase, Source, UncertainInput } from '../../src/model/types';
 
@@ -299,13 +300,14 @@ function unscaled(): Dataset {
     meta: {
       id: 'bth-ozone',
       title: { en: 'Beijing-Tianjin-Hebei ozone control, grounded in the literature', zh: '京津冀臭氧控制（基于文献的数据集）' },
-      version: '3.0.0',
+      version: '3.1.0',
       description: { en: '', zh: '' },
       license: 'CC BY 4.0 (this compilation); figures belong to their cited sources',
       provenance:
         'The research behind Airshed published its results but not its inputs. This dataset rebuilds the inputs from the literature for one base year (2015) and the ozone season, holds every concentration to one convention (298.15 K, GB 3095-2012 as amended in 2018), names its ozone statistic (the 90th percentile of the daily maximum 1-hour value), says for every number whether it is published, derived or assumed, and gives each assumed or derived group a range. Its response scale is read from two observed responses of ozone to emission cuts, in every draw, and it carries a hindcast of three more. It is compared with the published headline, not fitted to it.',
-      references: { ...groundedReferences, ...damageReferences },
+      references: { ...groundedReferences, ...damageReferences, ...transferReferences },
       publishedResult: { receptor: PUBLISHED.receptor, target: PUBLISHED.target, local: PUBLISHED.local, regional: PUBLISHED.regional, ref: 'headline' },
+      observedTransfers,
     },
     units: {
       ...UNITS,

@@ -11,7 +11,7 @@ import { parseCatalogue, type CatalogueEntry } from '../model/catalogue';
 import { sweepTargets, type SweepRow } from '../model/sweep';
 import type { Dataset, ReceptorTarget } from '../model/types';
 import { adjustedDataset, DEFAULT_DRAWS, rankTornado, type Tornado, type UncertaintyReport } from '../model/uncertainty';
-import { levelFor, type TargetSpec } from '../model/targets';
+import { levelFor, resolveTargets, type TargetSpec } from '../model/targets';
 import { floorOf } from '../model/lp';
 import type { SharingReport } from '../model/sharing-rules';
 import type { Problem } from '../model/validate';
@@ -277,8 +277,11 @@ export class AppModel {
         void this.version;
         const fund = $state.snapshot(this.view.fund);
         const usable = Object.values(fund).some((w) => w > 0);
+        // Every place has a target in the game: all receptors held to the view's level or reduction.
+        const spec = specOf(this.view, this.ctx);
         this.payer.request({
-          targets: targetsOf(this.view, this.ctx),
+          targets: resolveTargets({ receptors: this.ctx.baselines }, this.ctx.baselines.map((r) => r.id), spec),
+          spec,
           players: this.view.players,
           rule: this.view.rule,
           fund: usable ? fund : { emissions: 1 },

@@ -4,8 +4,8 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { loadGlpk } from '../model/glpk';
 import {
-  costGame, exportLp, formatProblems, FUND_INDICATORS, nucleolus, PLAYER_MODES, QueryError, RULES, sharingReport, solvePlan, sweep,
-  type Dataset, type FundIndicator, type FundWeights, type PlanResult, type PlayerMode, type Rule, type Scenario, type SharingReport,
+  coalitionTable, costGame, exportLp, formatProblems, FUND_INDICATORS, nucleolus, PLAYER_MODES, QueryError, RULES, sharingReport, solvePlan, sweep,
+  type Dataset, type FundIndicator, type FundWeights, type PlanResult, type PlanScenario, type PlayerMode, type Rule, type SharingReport,
 } from '../model/index';
 import { formatTonnes, formatYuan } from '../model/format';
 import { parseCatalogue } from '../model/catalogue';
@@ -33,20 +33,22 @@ export function dataPath(spec: string | undefined): string {
 export const USAGE = `Usage: npm run cli -- <command> [options]
 
 Commands:
-  solve --target <μg/m³> --scenario local|regional [--receptors beijing,tianjin|all] [--data id|file.json] [--json]
-      Least-cost plan to bring ozone at the receptors (default beijing) to the target. The target
+  solve --target <μg/m³> --scenario local|regional|equal [--receptors beijing,tianjin|all] [--data id|file.json] [--json]
+      Least-cost plan to bring ozone at the receptors (default beijing) to the target (equal: every
+      jurisdiction cuts the same share of its controllable NOx and VOC, the smallest that meets it). The target
       is in the dataset's statistic and convention (bth-ozone: the 90th percentile of the daily
       maximum 1-hour ozone, μg/m³ at 298.15 K). Instead of --target, --below <μg/m³> or
       --cut <percent> set it below each receptor's baseline (here and in export-lp, share and
       uncertainty, where a reduction follows each draw's baseline).
   sweep [--from 218] [--to 163] [--step 1] [--receptors ...] [--format csv|json | --json] [--data id|file.json]
-      Cost against target for both scenarios, with the saving of regional control (targets
+      Cost against target for local, regional and equal effort, with the saving of regional control (targets
       positive, up to 1000 μg/m³; step at least 0.001).
   export-lp --target <μg/m³> --scenario local|regional [--receptors ...] [--data id|file.json]
       The LP in CPLEX LP format, to check in another solver.
-  share --target <μg/m³> --rule nucleolus|shapley|equal|contribution|gdp|population [--players provinces|cities]
+  share --target <μg/m³> --rule nucleolus|shapley|chander-tulkens|equal|contribution|gdp|population [--players provinces|cities]
         [--receptors beijing,...|all] [--fund emissions=1,contribution=1,gdp=0,benefit=1] [--data id|file.json] [--json]
-      Who pays: each player's responsibility under the rule against its cost in the least-cost
+      Who pays: every receptor (default all) held to the target; a coalition that cannot reach its
+      own targets bears the health damage of the excess. Each player's responsibility under the rule against its cost in the least-cost
       regional plan, the payments between players, and whether the split is in the core (the
       nucleolus is, whenever the core is not empty). --fund adds a regional fund financed by the
       weighted formula.
@@ -182,14 +184,17 @@ export function loadDataset(path: string, io?: Io): Dataset {
   return checked.dataset;
 }
 
-function scenarioOf(raw: string | undefined): Scenario {
-  if (raw === 'local' || raw === 'regional') return raw;
-  throw new CliError(raw === undefined ? '--scenario is required: local or regional.' : `--scenario must be local or regional, got ${JSON.stringify(raw)}.`);
+function scenarioOf(raw: string | undefined, command: string): PlanScenario {
+  const choices: PlanScenario[] = command === 'export-lp' ? ['local', 'regional'] : ['local', 'regional', 'equal'];
+  if (choices.includes(raw as PlanScenario)) return raw as PlanScenario;
+  const list = choices.join(command === 'export-lp' ? ' or ' : ', ');
+  throw new CliError(raw === undefined ? `--scenario is required: ${list}.` : `--scenario must be ${list}, got ${JSON.stringify(raw)}.`);
 }
 
-function receptorsOf(raw: string | undefined, dataset: Dataset): string[] {
-  if (raw === undefined) return [dataset.receptors[0].id];
-  if (raw === 'all') return dataset.receptors.map((r) => r.id);
+/** The receptors named (default: the first; for `share` every one, since every place has a target in the game). */
+function receptorsOf(raw: string | undefined, dataset: Dataset, all = false): string[] {
+  if (raw === undefined && !all) return [dataset.receptors[0].id];
+  if (raw === undefined || raw === 'all') return dataset.receptors.map((r) => r.id);
   const ids = raw.split(',').map((s) => s.trim()).filter(Boolean);
   const known = new Set(dataset.receptors.map((r) => r.id));
   const unknown = ids.filter((id) => !known.has(id));
@@ -311,17 +316,23 @@ function shareText(report: SharingReport, dataset: Dataset): string {
   const place = (id: string) => placeName(dataset, id, 'en');
   // Long receptor lists (--receptors all) read better as a count.
   const targets = report.targets.length > 3 ? `${report.targets.length} receptors' targets` : report.targets.map((t) => `${place(t.receptor)} ${t.target} μg/m³`).join(', ');
-  const { backstop } = report.game;
+  const { damage } = report.game;
+  const prices = Object.values(damage.price);
+  const priceRange = prices.length > 0 ? `${yuan(Math.min(...prices))}–${yuan(Math.max(...prices))} per μg/m³` : '';
   const lines = [
     `Who pays to meet ${targets}: ${report.mode}, rule ${report.rule}.`,
-    `Least-cost regional plan, v(N): ${formatYuan(report.totalCost, 'en', 3)} a year. Of ${report.game.coalitions} coalitions, ${backstop.coalitionsUsing} cannot meet their own targets alone (shortfall priced at the backstop).`,
+    `Least-cost regional plan, v(N): ${formatYuan(report.totalCost, 'en', 3)} a year. ${
+      report.game.definition === 'targets'
+        ? `Every one of the ${report.game.coalitions} coalitions can meet its own targets with its own sources (game: targets).`
+        : `Of ${report.game.coalitions} coalitions, ${damage.coalitionsUsing} cannot meet their own targets alone and bear the health damage of the excess (game: targets+damage; damage priced at ${priceRange}, capped at the plan's marginal cost ${yuan(damage.cap)} per μg/m³).`
+    }`,
     `Acting alone the players would spend ${yuan(report.standAloneTotal)} a year in all; cooperation saves ${yuan(report.cooperationSaving)}, which the rule shares out.`,
     '',
     `${'Player'.padEnd(14)}${'share'.padStart(9)}${'responsible'.padStart(15)}${'task'.padStart(15)}${'payment'.padStart(15)}${'alone'.padStart(15)}${'saving'.padStart(15)}`,
   ];
   for (const p of report.players) {
     const cells = [p.responsibility, p.task, p.payment, p.standAlone, p.saving].map((x) => yuan(x).padStart(15));
-    const flags = [p.standAloneBackstop ? 'alone needs backstop' : '', p.worseOff ? `worse off by ${yuan(p.worseBy)}` : ''].filter(Boolean).join('; ');
+    const flags = [p.standAloneDamage ? 'alone bears damage' : '', p.worseOff ? `worse off by ${yuan(p.worseBy)}` : ''].filter(Boolean).join('; ');
     lines.push(`${p.name.en.padEnd(14)}${`${(p.share * 100).toFixed(1)}%`.padStart(9)}${cells.join('')}${flags ? `  ${flags}` : ''}`);
   }
   lines.push('', 'Payment > 0 pays in, < 0 receives. Saving = alone - responsible.');
@@ -341,12 +352,29 @@ function shareText(report: SharingReport, dataset: Dataset): string {
   if (report.rule !== 'nucleolus') lines.push(`Nucleolus: ${report.players.map((p) => `${p.name.en} ${yuan(p.nucleolus)}`).join(', ')}; ${report.nucleolus.inCore ? 'in' : 'not in'} the core.`);
   if (!report.nucleolus.coreNonEmpty) lines.push(`The core is empty: whatever the split, some coalition would do better alone (by at least ${yuan(report.nucleolus.maxExcess)}).`);
   if (report.rule !== 'shapley') lines.push(`Shapley value: ${report.players.map((p) => `${p.name.en} ${yuan(p.shapley)}`).join(', ')}; ${report.shapley.inCore ? 'in' : 'not in'} the core.`);
-  const { equalCut } = report;
+  const { equalCut, equalEffort } = report;
+  lines.push(
+    equalEffort.cost !== null
+      ? `Equal effort (every jurisdiction cutting ${(equalEffort.share! * 100).toFixed(2)}% of its controllable NOx and VOC): ${formatYuan(equalEffort.cost, 'en', 3)} a year; acting together saves ${yuan(equalEffort.saving!)} against it.`
+      : `No equal cut for everyone meets these targets: ${equalEffort.reason}.`,
+  );
   lines.push(
     equalCut.feasible
       ? `Equal-proportion cuts (each does its part): every source cuts ${(equalCut.fraction! * 100).toFixed(2)}%, ${formatYuan(equalCut.totalCost!, 'en', 3)} a year in all.`
       : equalCut.reason!,
   );
+  const observed = dataset.meta.observedTransfers;
+  if (observed)
+    lines.push(`For scale, paid for air-pollution control in ${observed.year}: ${observed.flows.map((f) => `${place(f.from)} -> ${place(f.to)} ${yuan(f.amount)}`).join(', ')}; ${yuan(observed.flows.reduce((s, f) => s + f.amount, 0))} in all.`);
+  lines.push('', 'Who free-rides: of the ozone each party\'s cuts in the plan remove (population-weighted), the share at home; what it would cut alone weighing only its own damage (Nash) against the plan.');
+  lines.push(`${'Player'.padEnd(14)}${'at home'.padStart(9)}${'Nash cut'.padStart(15)}${'Nash cost'.padStart(15)}${'plan cut'.padStart(15)}${'plan cost'.padStart(15)}`);
+  report.players.forEach((p, i) => {
+    const f = report.freeRiding[i];
+    const tonnes = (x: number | null) => (x === null ? 'n/a' : formatTonnes(x, 'en'));
+    lines.push(
+      `${p.name.en.padEnd(14)}${(f.selfShare === null ? 'n/a' : `${(f.selfShare * 100).toFixed(1)}%`).padStart(9)}${tonnes(f.nashTonnes).padStart(15)}${(f.nashCost === null ? 'n/a' : yuan(f.nashCost)).padStart(15)}${tonnes(f.planTonnes).padStart(15)}${yuan(f.planCost).padStart(15)}`,
+    );
+  });
   lines.push('', report.note);
   if (report.fund) {
     const { fund } = report;
@@ -364,6 +392,7 @@ function planJson(plan: PlanResult) {
   return {
     feasible: plan.feasible,
     scenario: plan.query.scenario,
+    ...(plan.share === undefined ? {} : { share: plan.share }),
     targets: Object.fromEntries(plan.query.targets.map((t) => [t.receptor, t.target])),
     totalCost: plan.totalCost,
     ozone: plan.ozone,
@@ -380,9 +409,10 @@ function planText(plan: PlanResult, dataset: Dataset): string {
   const name = (id: string) => placeName(dataset, id, 'en');
   const targets = plan.query.targets.map((t) => `${name(t.receptor)} ${t.target} μg/m³`).join(', ');
   if (!plan.feasible) {
-    return [`${plan.query.scenario} control cannot meet ${targets}:`, ...plan.infeasibility.map((i) => `  - ${i.reason}.`)].join('\n');
+    return [`${plan.query.scenario === 'equal' ? 'Equal effort' : `${plan.query.scenario} control`} cannot meet ${targets}:`, ...plan.infeasibility.map((i) => `  - ${i.reason}.`)].join('\n');
   }
-  const lines = [`${plan.query.scenario} control meets ${targets} for ${formatYuan(plan.totalCost!, 'en', 3)} a year.`];
+  const how = plan.share === undefined ? `${plan.query.scenario} control` : `Equal effort (every jurisdiction cutting ${(plan.share * 100).toFixed(2)}% of its controllable emissions)`;
+  const lines = [`${how} meets ${targets} for ${formatYuan(plan.totalCost!, 'en', 3)} a year.`];
   for (const [id, ug] of Object.entries(plan.marginalCost)) lines.push(`Marginal cost at ${name(id)}: ${formatYuan(ug, 'en')} per μg/m³.`);
   lines.push('', `${'Jurisdiction'.padEnd(20)}${'cost'.padEnd(16)}${dataset.pollutants.map((p) => `${p.name.en} cut`.padEnd(12)).join('')}`);
   for (const [id, tally] of Object.entries(plan.byJurisdiction)) {
@@ -430,7 +460,7 @@ export async function runCli(argv: string[], rawIo: Io): Promise<number> {
       io.out(values.json ? jsonText({ dataset: { id: dataset.meta.id, version: dataset.meta.version }, cases }) : hindcastText(cases, dataset));
       return 0;
     }
-    const receptors = receptorsOf(values.receptors, dataset);
+    const receptors = receptorsOf(values.receptors, dataset, command === 'share');
     const glpk = await loadGlpk();
 
     if (command === 'sweep') {
@@ -470,12 +500,13 @@ export async function runCli(argv: string[], rawIo: Io): Promise<number> {
       const rule = choice<Rule>(values.rule, 'rule', RULES);
       const mode = choice<PlayerMode>(values.players, 'players', PLAYER_MODES, 'provinces');
       const fund = values.fund === undefined ? undefined : fundWeightsOf(values.fund);
-      const game = costGame(glpk, dataset, { targets, players: mode });
+      const game = costGame(glpk, dataset, { targets, spec, players: mode });
       const report = sharingReport(game, rule, { nucleolus: nucleolus(glpk, game), fund });
-      io.out(values.json ? jsonText({ unit: 'yuan/yr', ...report }) : shareText(report, dataset));
+      // The JSON carries every coalition's v(S) and whether it bore damage, whatever the number of players.
+      io.out(values.json ? jsonText({ unit: 'yuan/yr', definition: report.game.definition, ...report, game: { ...report.game, table: coalitionTable(game) } }) : shareText(report, dataset));
       return 0;
     }
-    const query = { scenario: scenarioOf(values.scenario), targets };
+    const query = { scenario: scenarioOf(values.scenario, command), targets };
     if (command === 'export-lp') {
       io.out(exportLp(dataset, query).trimEnd());
       return 0;

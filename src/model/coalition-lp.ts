@@ -6,10 +6,10 @@
  * For a coalition S with constrained receptors R (its own) and steps K (its own sources), v(S) is
  *   min Σ_k c_k x_k  s.t.  Σ_k a_rk x_k ≥ d_r (r ∈ R),  0 ≤ x_k ≤ u_k            (plain)
  * when that is feasible, else
- *   min Σ_k c_k x_k + Σ_r p_r s_r  s.t.  Σ_k a_rk x_k + s_r ≥ d_r,  s_r ≥ 0        (backstopped)
+ *   min Σ_k c_k x_k + Σ_r p_r s_r  s.t.  Σ_k a_rk x_k + s_r ≥ d_r,  s_r ≥ 0        (with damage)
  * exactly as sharing.ts defines it with GLPK. Both come from one bounded-variable revised simplex
  * in which phase 1 minimises Σ s_r, which decides feasibility without a second LP, and phase 2
- * continues from that basis with the plain costs (s fixed at 0) or the backstop prices.
+ * continues from that basis with the plain costs (s fixed at 0) or the damage prices.
  *
  * The steps of one jurisdiction and pollutant share one effect vector and their unit costs rise
  * step by step, so together they are one variable y_g (the group's tonnes, as a share of its
@@ -27,7 +27,7 @@ import type { Compiled } from './compile';
 
 export interface CoalitionCost {
   value: number;
-  /** μg/m³ bought at the backstop (0 when the coalition meets its targets). */
+  /** μg/m³ left above the targets and charged at the damage price (0 when the coalition meets its targets). */
   shortfall: number;
 }
 
@@ -62,7 +62,7 @@ interface Group {
 
 /**
  * Solver for every coalition of one game: the targets' receptors (rows), their required
- * reductions and backstop prices are fixed; each call names the coalition's own targets and the
+ * reductions and damage prices are fixed (the reductions can be retargeted); each call names the coalition's own targets and the
  * jurisdictions whose steps it may use. Work arrays are allocated once and reused.
  */
 export class CoalitionLp {
@@ -71,7 +71,7 @@ export class CoalitionLp {
   private readonly usable: boolean;
 
   // Work arrays (sized for the largest coalition). Variables: the groups (0..n-1), then one
-  // backstop s_i per row (n..n+m-1), then one surplus e_i per row (n+m..n+2m-1).
+  // shortfall s_i per row (n..n+m-1), then one surplus e_i per row (n+m..n+2m-1).
   private m = 0;
   private n = 0;
   private readonly own: Int32Array;
@@ -90,15 +90,15 @@ export class CoalitionLp {
   private readonly rhs: Float64Array;
   private sUpper = Infinity;
   private phase2 = false;
-  private backstop = false;
+  private damage = false;
 
   constructor(
     compiled: Compiled,
     /** Receptor index of each target. */
     rows: number[],
     /** Required reduction (baseline - target) of each target. */
-    private readonly reductions: number[],
-    /** Backstop price of each target, yuan per μg/m³. */
+    private reductions: number[],
+    /** Damage price of each target, yuan per μg/m³. */
     private readonly prices: number[],
   ) {
     const { dataset } = compiled;
@@ -139,6 +139,11 @@ export class CoalitionLp {
     this.rhs = new Float64Array(T);
   }
 
+  /** New required reductions for the same receptors (a looser or tighter spec). */
+  retarget(reductions: number[]): void {
+    this.reductions = reductions;
+  }
+
   /**
    * v(S) for a coalition with the given own targets (indexes into the game's targets) and allowed
    * jurisdictions (a predicate on jurisdiction index), or null if the answer cannot be certified.
@@ -162,7 +167,7 @@ export class CoalitionLp {
         }
     });
     this.n = n;
-    // Start: every group at 0; per row the backstop (d > 0) or the surplus (d <= 0) is basic.
+    // Start: every group at 0; per row the shortfall (d > 0) or the surplus (d <= 0) is basic.
     this.basic.fill(0, 0, n + 2 * m);
     this.at.fill(0, 0, n + 2 * m);
     this.Binv.fill(0, 0, m * m);
@@ -175,15 +180,15 @@ export class CoalitionLp {
       this.xB[i] = Math.abs(di);
       this.basic[this.basis[i]] = 1;
     }
-    // Phase 1: minimise the backstops' sum.
+    // Phase 1: minimise the shortfalls' sum.
     this.phase2 = false;
-    this.backstop = false;
+    this.damage = false;
     this.sUpper = Infinity;
     if (!this.iterate()) return null;
     let infeasibility = 0;
     for (let i = 0; i < m; i++) if (this.basis[i] >= n && this.basis[i] < n + m) infeasibility += Math.max(0, this.xB[i]);
     if (infeasibility > FEAS_YES * scale && infeasibility < FEAS_NO * scale) return null;
-    // Phase 2: the plain LP (backstops fixed at 0) or the backstopped one, from phase 1's basis.
+    // Phase 2: the plain LP (shortfalls fixed at 0) or the one with damage, from phase 1's basis.
     this.phase2 = true;
     for (let i = 0; i < m; i++) {
       const v = this.basis[i];
@@ -193,8 +198,8 @@ export class CoalitionLp {
       while (s + 2 < B.length && B[s + 1] <= this.xB[i]) s++;
       this.at[v] = s; // a basic group's segment
     }
-    this.backstop = infeasibility >= FEAS_NO * scale;
-    this.sUpper = this.backstop ? Infinity : 0;
+    this.damage = infeasibility >= FEAS_NO * scale;
+    this.sUpper = this.damage ? Infinity : 0;
     if (!this.iterate()) return null;
     if (!this.refactor() || !this.certified()) return null;
     let value = 0;
@@ -207,7 +212,7 @@ export class CoalitionLp {
         const g = this.groups[this.cols[v]];
         const s = this.at[v];
         value += g.C[s] + g.S[s] * (Math.min(Math.max(x, g.B[s]), g.B[s + 1]) - g.B[s]);
-      } else if (v < n + m && this.backstop) {
+      } else if (v < n + m && this.damage) {
         const s = Math.max(x, 0);
         value += this.prices[this.own[v - n]] * s;
         shortfall += s;
@@ -232,7 +237,7 @@ export class CoalitionLp {
   private basicCost(v: number): number {
     const { n, m } = this;
     if (v < n) return this.phase2 ? this.groups[this.cols[v]].S[this.at[v]] : 0;
-    if (v < n + m) return this.phase2 ? (this.backstop ? this.prices[this.own[v - n]] : 0) : 1;
+    if (v < n + m) return this.phase2 ? (this.damage ? this.prices[this.own[v - n]] : 0) : 1;
     return 0;
   }
 
@@ -276,9 +281,9 @@ export class CoalitionLp {
       }
       return { gain: 0, dir: 0 };
     }
-    if (v < n + m && this.sUpper === 0) return { gain: 0, dir: 0 }; // backstops fixed at 0
+    if (v < n + m && this.sUpper === 0) return { gain: 0, dir: 0 }; // shortfalls fixed at 0
     const i = (v - n) % m;
-    const c = v < n + m ? (this.phase2 ? (this.backstop ? this.prices[this.own[i]] : 0) : 1) : 0;
+    const c = v < n + m ? (this.phase2 ? (this.damage ? this.prices[this.own[i]] : 0) : 1) : 0;
     const pa = v < n + m ? this.pi[i] : -this.pi[i];
     return pa - c > tol * Math.max(1, Math.abs(c), Math.abs(pa)) ? { gain: pa - c, dir: 1 } : { gain: 0, dir: 0 };
   }

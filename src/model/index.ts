@@ -5,16 +5,18 @@ export { LIMITS, MAX_DATASET_BYTES } from './limits';
 export { decodeDatasetBytes } from './load';
 export { parseDecimal, DECIMAL_RULE } from './numbers';
 export { buildProblem, setTargets, solveProblem, solvePlan, exportLp, lpComment, ozoneAfter, targetSlack, TARGET_TOLERANCE, QueryError, type PlanProblem, type GLPK } from './lp';
+export { equalEffortPlan } from './equal-effort';
+export { freeRiding, type FreeRiding } from './free-riding';
 export { meritOrder, greedyPlan, type MeritStep, type GreedyPlan } from './merit';
 export { sweep, createSweeper, sweepTargets, MAX_SWEEP_POINTS, MIN_SWEEP_STEP, type SweepRow, type SweepQuery } from './sweep';
 export {
-  players, costGame, costGameSteps, coalitionMembers, costTolerance, shapley, coreCheck,
-  PLAYER_MODES, MAX_PLAYERS, COST_TOLERANCE, BACKSTOP_EPS, GAME_EXPLANATION, BACKSTOP_EXPLANATION,
-  type PlayerMode, type Player, type SharingQuery, type CostGame, type SharingProgress, type BlockingCoalition, type CoreCheck,
+  players, costGame, costGameSteps, coalitionMembers, costTolerance, shapley, coreCheck, sharingTargets, marginalCap, usedDamage,
+  PLAYER_MODES, MAX_PLAYERS, COST_TOLERANCE, DAMAGE_EPS, GAME_EXPLANATION, DAMAGE_EXPLANATION,
+  type PlayerMode, type Player, type SharingQuery, type CostGame, type GameDefinition, type SharingProgress, type BlockingCoalition, type CoreCheck,
 } from './sharing';
 export { nucleolus, nucleolusSteps, type Nucleolus, type NucleolusLevel } from './nucleolus';
 export {
-  responsibility, equalCutPlan, ozoneContribution, emissionsByPlayer, benefitByPlayer, taskCosts, transfers, regionalFund, sharingReport,
+  responsibility, chanderTulkens, marginalDamage, equalCutPlan, ozoneContribution, emissionsByPlayer, benefitByPlayer, taskCosts, transfers, regionalFund, sharingReport,
   coalitionTable, RULES, DEFAULT_RULE, FUND_INDICATORS, COALITION_TABLE_MAX_PLAYERS,
   type Rule, type RuleInputs, type Responsibility, type EqualCutPlan, type PlayerTransfer, type Flow, type Transfers, type FundIndicator, type FundWeights, type Fund,
   type PlayerShare, type SharingReport, type CoalitionRow,

@@ -1,6 +1,7 @@
 import type { GLPK, LP } from 'glpk.js/node';
 import { compile, lpName, type Compiled } from './compile';
 import { LIMITS } from './limits';
+import { equalEffortPlan } from './equal-effort';
 import type { Dataset, Infeasibility, PlanQuery, PlanResult, ReceptorTarget, Tally } from './types';
 
 export type { GLPK };
@@ -33,9 +34,8 @@ export const targetSlack = (target: number) => TARGET_TOLERANCE * Math.max(1, Ma
 /** LP row name of receptor r: its index first, so ids that differ only in punctuation stay apart. */
 const rowName = (compiled: Compiled, r: number) => `ozone_${r}_${lpName(compiled.dataset.receptors[r].id)}`;
 
-function checkQuery(compiled: Compiled, query: PlanQuery): void {
-  if (query.scenario !== 'regional' && query.scenario !== 'local')
-    throw new QueryError(`Unknown scenario ${JSON.stringify(query.scenario)}: use "regional" or "local".`);
+/** Checks a query's targets and jurisdictions (not its scenario); throws QueryError worded for users. */
+export function checkTargets(compiled: Compiled, query: Pick<PlanQuery, 'targets' | 'allowedJurisdictions'>): void {
   if (query.targets.length === 0) throw new QueryError('No receptor to constrain: name at least one receptor.');
   const seen = new Set<string>();
   for (const { receptor, target } of query.targets) {
@@ -48,6 +48,16 @@ function checkQuery(compiled: Compiled, query: PlanQuery): void {
   }
   for (const j of query.allowedJurisdictions ?? [])
     if (!compiled.jurisdictionIndex.has(j)) throw new QueryError(`Unknown jurisdiction ${JSON.stringify(j)}.`);
+}
+
+function checkQuery(compiled: Compiled, query: PlanQuery): void {
+  if (query.scenario !== 'regional' && query.scenario !== 'local')
+    throw new QueryError(
+      query.scenario === 'equal'
+        ? 'Equal effort has one unknown, the common share, and is solved exactly without an LP: there is no LP to build or export for it.'
+        : `Unknown scenario ${JSON.stringify(query.scenario)}: use "regional", "local" or "equal".`,
+    );
+  checkTargets(compiled, query);
 }
 
 /** Builds the least-cost LP: minimise Σ c·x s.t. Σ a·x >= baseline - target per receptor, 0 <= x <= cap. */
@@ -158,7 +168,7 @@ export const SOLVER_OPTIONS = { msglev: 0, presol: false } as const;
  * ub): the solver then works in "share of the step used", so column bounds of 1e8 tonnes and
  * coefficients of 1e-9 μg/m³ per tonne do not meet inside GLPK's tolerances (unscaled, GLPK can
  * call such a feasible problem infeasible). Objective value and row duals are unchanged; a
- * column's value is y × ub. Other columns (e.g. a backstop with no upper bound) stay as they are.
+ * column's value is y × ub. Other columns (e.g. a damage column with no upper bound) stay as they are.
  */
 export function scaleColumns(lp: LP): LP {
   const scale = new Map<string, number>();
@@ -257,23 +267,12 @@ function missedTargets(problem: PlanProblem, ozone: Record<string, number>): Inf
   return missed;
 }
 
-/**
- * Solves a built problem with glpk.js and interprets the solution. A plan is feasible only if
- * every constrained receptor meets its target with the ozone recomputed from all the cuts (see
- * missedTargets); degenerate problems are answered without the solver (see solverInput).
- */
-export function solveProblem(glpk: GLPK, problem: PlanProblem): PlanResult {
-  const { compiled, query } = problem;
-  const dataset = compiled.dataset;
-  const belowBackground = problem.rows.some((r, i) => query.targets[i].target < dataset.receptors[r].background);
-  // The linear response is not valid below the background floor, so such targets are not solved.
-  const input = belowBackground || unreachableAlone(problem) ? ({ answer: 'infeasible' } as const) : solverInput(problem);
-  const solved = 'lp' in input ? solveChecked(glpk, input.lp) : undefined;
-  const out = solved?.out;
+/** A plan with nothing cut or tallied yet. */
+export function emptyPlan(dataset: Dataset, query: PlanQuery, feasible: boolean): PlanResult {
   const pollutants = dataset.pollutants.map((p) => p.id);
-  const result: PlanResult = {
+  return {
     query,
-    feasible: 'answer' in input ? input.answer === 'no-cut' : out?.result.status === glpk.GLP_OPT,
+    feasible,
     totalCost: null,
     stepCuts: [],
     byJurisdiction: emptyTallies(dataset.jurisdictions, pollutants),
@@ -284,24 +283,12 @@ export function solveProblem(glpk: GLPK, problem: PlanProblem): PlanResult {
     marginalCost: {},
     infeasibility: [],
   };
-  const infeasible = (why: Infeasibility[]) => {
-    result.feasible = false;
-    result.ozone = ozoneAfter(compiled, []);
-    result.infeasibility = why;
-    return result;
-  };
-  if (!result.feasible) return infeasible(diagnose(problem));
-  const cuts = new Array<number>(compiled.steps.length).fill(0);
-  if (out) {
-    problem.columns.forEach((k) => {
-      // A scaled solve works in shares of each step (scaleColumns); clamp round-off so cuts stay within [0, cap].
-      const { cap } = compiled.steps[k];
-      cuts[k] = Math.min(Math.max((out.result.vars[compiled.columnNames[k]] ?? 0) * (solved!.scaled ? cap : 1), 0), cap);
-    });
-  }
-  const ozone = ozoneAfter(compiled, cuts);
-  const missed = missedTargets(problem, ozone);
-  if (missed.length > 0) return infeasible(missed);
+}
+
+/** A feasible plan's cuts, their cost tallied by jurisdiction, province, sector and pollutant, and the ozone they leave. */
+export function fillPlan(result: PlanResult, compiled: Compiled, cuts: number[], ozone: Record<string, number>): void {
+  const { dataset } = compiled;
+  const pollutants = dataset.pollutants.map((p) => p.id);
   let total = 0;
   for (const step of compiled.steps) {
     const cut = cuts[step.index];
@@ -322,6 +309,41 @@ export function solveProblem(glpk: GLPK, problem: PlanProblem): PlanResult {
   result.totalCost = total;
   result.stepCuts = cuts;
   result.ozone = ozone;
+}
+
+/**
+ * Solves a built problem with glpk.js and interprets the solution. A plan is feasible only if
+ * every constrained receptor meets its target with the ozone recomputed from all the cuts (see
+ * missedTargets); degenerate problems are answered without the solver (see solverInput).
+ */
+export function solveProblem(glpk: GLPK, problem: PlanProblem): PlanResult {
+  const { compiled, query } = problem;
+  const dataset = compiled.dataset;
+  const belowBackground = problem.rows.some((r, i) => query.targets[i].target < dataset.receptors[r].background);
+  // The linear response is not valid below the background floor, so such targets are not solved.
+  const input = belowBackground || unreachableAlone(problem) ? ({ answer: 'infeasible' } as const) : solverInput(problem);
+  const solved = 'lp' in input ? solveChecked(glpk, input.lp) : undefined;
+  const out = solved?.out;
+  const result = emptyPlan(dataset, query, 'answer' in input ? input.answer === 'no-cut' : out?.result.status === glpk.GLP_OPT);
+  const infeasible = (why: Infeasibility[]) => {
+    result.feasible = false;
+    result.ozone = ozoneAfter(compiled, []);
+    result.infeasibility = why;
+    return result;
+  };
+  if (!result.feasible) return infeasible(diagnose(problem));
+  const cuts = new Array<number>(compiled.steps.length).fill(0);
+  if (out) {
+    problem.columns.forEach((k) => {
+      // A scaled solve works in shares of each step (scaleColumns); clamp round-off so cuts stay within [0, cap].
+      const { cap } = compiled.steps[k];
+      cuts[k] = Math.min(Math.max((out.result.vars[compiled.columnNames[k]] ?? 0) * (solved!.scaled ? cap : 1), 0), cap);
+    });
+  }
+  const ozone = ozoneAfter(compiled, cuts);
+  const missed = missedTargets(problem, ozone);
+  if (missed.length > 0) return infeasible(missed);
+  fillPlan(result, compiled, cuts, ozone);
   if (out) {
     problem.rows.forEach((r) => {
       const dual = out.result.dual?.[rowName(compiled, r)] ?? 0;
@@ -341,9 +363,9 @@ export function floorOf(dataset: Dataset, receptor: string, scenario: PlanQuery[
   return reachAlone(buildProblem(dataset, { scenario, targets: [{ receptor, target: baseline }] }))[0];
 }
 
-/** Builds and solves in one call. */
+/** Builds and solves in one call (equal effort: solved exactly, without GLPK). */
 export function solvePlan(glpk: GLPK, dataset: Dataset, query: PlanQuery): PlanResult {
-  return solveProblem(glpk, buildProblem(dataset, query));
+  return query.scenario === 'equal' ? equalEffortPlan(dataset, query) : solveProblem(glpk, buildProblem(dataset, query));
 }
 
 /** Text for an LP file comment: printable ASCII only, so dataset text cannot start a new line (or a constraint). */

@@ -3,18 +3,20 @@
  * fund, all on top of the cost game in sharing.ts.
  */
 import { compile } from './compile';
+import { equalEffortPlan } from './equal-effort';
+import { freeRiding, type FreeRiding } from './free-riding';
 import { LIMITS } from './limits';
 import { QueryError } from './lp';
 import {
-  BACKSTOP_EPS, BACKSTOP_EXPLANATION, coalitionMembers, coreCheck, costTolerance, GAME_EXPLANATION, shapley,
-  type CoreCheck, type CostGame, type Player, type PlayerMode,
+  coalitionMembers, coreCheck, costTolerance, DAMAGE_EXPLANATION, GAME_EXPLANATION, shapley, usedDamage,
+  type CoreCheck, type CostGame, type GameDefinition, type Player, type PlayerMode,
 } from './sharing';
 import type { Nucleolus } from './nucleolus';
 import type { Dataset, LocalizedText, ReceptorTarget, Source } from './types';
 
-export type Rule = 'nucleolus' | 'shapley' | 'equal' | 'contribution' | 'gdp' | 'population';
+export type Rule = 'nucleolus' | 'shapley' | 'chander-tulkens' | 'equal' | 'contribution' | 'gdp' | 'population';
 /** The default first: the nucleolus, which lies in the core whenever the core is not empty. */
-export const RULES: readonly Rule[] = ['nucleolus', 'shapley', 'equal', 'contribution', 'gdp', 'population'];
+export const RULES: readonly Rule[] = ['nucleolus', 'shapley', 'chander-tulkens', 'equal', 'contribution', 'gdp', 'population'];
 export const DEFAULT_RULE: Rule = 'nucleolus';
 
 const sum = (values: number[]) => values.reduce((a, b) => a + b, 0);
@@ -190,6 +192,11 @@ const RULE_NOTES: Record<Rule, string> = {
     "Shapley value: each player's marginal cost averaged over every order in which the players could join. " +
     'A negative value is a player whose sources help others reach their targets more than it costs them ' +
     '(typically one with no target of its own upwind of one that has): it is owed that amount, not charged.',
+  'chander-tulkens':
+    'Chander–Tulkens (the transboundary-pollution rule, Chander & Tulkens 1997): each player starts from what it would ' +
+    'pay acting alone, v({i}), and gets a share of the cooperation surplus Σ v({i}) − v(N) in proportion to its marginal ' +
+    'damage, the health-damage price per μg/m³ at its own receptors: those who suffer most from ozone gain most from ' +
+    'cleaner air, so they take the largest part of the saving. A negative value is a player paid on balance.',
   equal:
     'Equal-proportion cuts: each player bears the share of the cost it would carry if every source cut the same ' +
     'fraction of its emissions, just enough to meet the targets ("each does its part").',
@@ -226,6 +233,10 @@ export function responsibility(game: CostGame, rule: Rule, precomputed: RuleInpu
       // With nothing to pay, φ is all zero; any shares would do, so split evenly.
       return { rule, shares: nothingToShare ? even : phi.map((x) => x / totalCost), costs: phi, note };
     }
+    case 'chander-tulkens': {
+      const costs = chanderTulkens(game);
+      return { rule, shares: nothingToShare ? even : costs.map((x) => x / totalCost), costs, note };
+    }
     case 'nucleolus': {
       const values = precomputed.nucleolusValues;
       if (!values) throw new Error('The nucleolus rule needs the nucleolus, computed with nucleolus(glpk, game).');
@@ -251,6 +262,29 @@ export function responsibility(game: CostGame, rule: Rule, precomputed: RuleInpu
   return { rule, shares, costs: shares.map((s) => s * totalCost), note };
 }
 
+/**
+ * Each player's marginal damage: the sum of the damage prices (yuan/yr per μg/m³, as in the
+ * dataset, uncapped) at its receptors in the game. Throws QueryError where a receptor has none.
+ */
+export function marginalDamage(game: Pick<CostGame, 'dataset' | 'targets' | 'players'>): number[] {
+  const damage = new Map(game.dataset.receptors.map((r) => [r.id, r.damage]));
+  const missing = game.targets.filter((t) => damage.get(t.receptor) === undefined);
+  if (missing.length > 0) throw new QueryError(`The Chander–Tulkens rule shares by marginal health damage, and this dataset gives no damage price for ${missing.map((t) => t.receptor).join(', ')}.`);
+  return game.players.map((p) => sum(game.targets.filter((t) => p.receptors.includes(t.receptor)).map((t) => damage.get(t.receptor)!)));
+}
+
+/**
+ * The Chander–Tulkens allocation, yuan/yr per player: x_i = v({i}) − (π_i / Σπ)·(Σ_j v({j}) − v(N)),
+ * each player's stand-alone (each-for-itself) cost less its marginal-damage share π_i of the
+ * cooperation surplus. It sums to v(N).
+ */
+export function chanderTulkens(game: CostGame): number[] {
+  const alone = game.players.map((_, i) => game.value[1 << i]);
+  const surplus = sum(alone) - game.value[game.value.length - 1];
+  const weights = normalise(marginalDamage(game), 'marginal health damage');
+  return alone.map((v, i) => v - weights[i] * surplus);
+}
+
 export interface PlayerTransfer {
   id: string;
   /** yuan/yr the rule makes the player responsible for. */
@@ -259,10 +293,10 @@ export interface PlayerTransfer {
   task: number;
   /** responsibility - task: positive pays in, negative receives. */
   payment: number;
-  /** Cost of meeting its own receptors' targets with its own sources, v({i}); 0 without a constrained receptor. */
+  /** Cost of meeting its own receptors' targets with its own sources, v({i}); 0 where its ozone needs no cut. */
   standAlone: number;
-  /** True when the player cannot meet its targets alone and the stand-alone cost includes the backstop. */
-  standAloneBackstop: boolean;
+  /** True when the player cannot meet its targets alone and the stand-alone cost includes damage. */
+  standAloneDamage: boolean;
   /** standAlone - responsibility. */
   saving: number;
   /** Cooperation under this rule costs the player more than acting alone. */
@@ -313,7 +347,7 @@ export function transfers(game: CostGame, rule: Responsibility): Transfers {
       task: task[i],
       payment: payments[i],
       standAlone,
-      standAloneBackstop: game.shortfall[mask] > BACKSTOP_EPS,
+      standAloneDamage: usedDamage(game, mask),
       saving,
       worseOff,
       worseBy: worseOff ? -saving : 0,
@@ -444,10 +478,20 @@ export interface SharingReport {
   cooperationSaving: number;
   /** The equal-proportion ("each does its part") plan, whatever the rule. */
   equalCut: EqualCutPlan;
+  /**
+   * Equal effort, the reference for what acting together saves (equal-effort.ts): the common share
+   * of every step cut, its cost, and cost - v(N); nulls and the reason where no share meets the targets.
+   */
+  equalEffort: { share: number | null; cost: number | null; saving: number | null; reason: string | null };
+  /** Per player (players order): how much of its cuts' benefit stays at home, and what it would cut alone weighing only its own damage. */
+  freeRiding: FreeRiding[];
   game: {
     explanation: string;
     coalitions: number;
-    backstop: { explanation: string; price: Record<string, number>; coalitionsUsing: number };
+    /** 'targets': every coalition meets its targets; 'targets+damage': some bear damage for what they cannot reach. */
+    definition: GameDefinition;
+    /** The price per μg/m³ of excess ozone at each receptor (min of its damage price and the cap), and the cap. */
+    damage: { explanation: string; price: Record<string, number>; cap: number; coalitionsUsing: number };
     /** Every coalition's cost, for small games only (at most COALITION_TABLE_MAX_PLAYERS players). */
     table?: CoalitionRow[];
   };
@@ -458,20 +502,27 @@ export interface CoalitionRow {
   members: string[];
   /** v(S), yuan/yr. */
   cost: number;
-  /** μg/m³ priced at the backstop; 0 if the coalition meets its targets alone. */
+  /** μg/m³ left above its targets, charged at the damage price; 0 if the coalition meets its targets alone. */
   shortfall: number;
-  backstop: boolean;
+  usedDamage: boolean;
 }
 
 /** 2^6 - 1 = 63 rows: beyond that a table of coalitions is more noise than help. */
 export const COALITION_TABLE_MAX_PLAYERS = 6;
 
-/** v(S) and backstop use of every non-empty coalition. */
+/** v(S) and damage use of every non-empty coalition. */
 export function coalitionTable(game: CostGame): CoalitionRow[] {
   return Array.from({ length: game.value.length - 1 }, (_, i) => {
     const mask = i + 1;
-    return { members: coalitionMembers(game, mask), cost: game.value[mask], shortfall: game.shortfall[mask], backstop: game.shortfall[mask] > BACKSTOP_EPS };
+    return { members: coalitionMembers(game, mask), cost: game.value[mask], shortfall: game.shortfall[mask], usedDamage: usedDamage(game, mask) };
   });
+}
+
+function equalEffortOf(game: CostGame, totalCost: number): SharingReport['equalEffort'] {
+  const plan = equalEffortPlan(game.dataset, { targets: game.targets });
+  return plan.feasible
+    ? { share: plan.share!, cost: plan.totalCost!, saving: plan.totalCost! - totalCost, reason: null }
+    : { share: null, cost: null, saving: null, reason: plan.infeasibility.map((i) => i.reason).join('; ') };
 }
 
 /**
@@ -490,7 +541,7 @@ export function sharingReport(game: CostGame, rule: Rule, options: { nucleolus: 
   const standAloneTotal = sum(game.players.map((_, i) => game.value[1 << i]));
   const totalCost = game.value[game.value.length - 1];
   let coalitionsUsing = 0;
-  for (const s of game.shortfall) if (s > BACKSTOP_EPS) coalitionsUsing++;
+  for (let mask = 1; mask < game.value.length; mask++) if (usedDamage(game, mask)) coalitionsUsing++;
   return {
     rule,
     mode: game.mode,
@@ -521,10 +572,13 @@ export function sharingReport(game: CostGame, rule: Rule, options: { nucleolus: 
     standAloneTotal,
     cooperationSaving: standAloneTotal - totalCost,
     equalCut,
+    equalEffort: equalEffortOf(game, totalCost),
+    freeRiding: freeRiding(game),
     game: {
       explanation: GAME_EXPLANATION,
       coalitions: game.value.length - 1,
-      backstop: { explanation: BACKSTOP_EXPLANATION, price: game.backstopPrice, coalitionsUsing },
+      definition: game.definition,
+      damage: { explanation: DAMAGE_EXPLANATION, price: game.damagePrice, cap: game.damageCap, coalitionsUsing },
       table: game.players.length <= COALITION_TABLE_MAX_PLAYERS ? coalitionTable(game) : undefined,
     },
     fund: options.fund ? regionalFund(game, chosen, options.fund) : undefined,

@@ -10,6 +10,7 @@ import { buildProblem, QueryError, scaleColumns, SOLVER_OPTIONS, solvePlan } fro
 import { greedyPlan, meritOrder, type MeritStep } from './merit';
 import type { Dataset, LocalizedText, PlanResult, ReceptorTarget } from './types';
 import { runSteps } from './steps';
+import { describeTarget, levelFor, type TargetSpec } from './targets';
 
 export type PlayerMode = 'provinces' | 'cities';
 export const PLAYER_MODES: readonly PlayerMode[] = ['provinces', 'cities'];
@@ -43,27 +44,41 @@ export function players(dataset: Dataset, mode: PlayerMode = 'provinces'): Playe
 }
 
 export interface SharingQuery {
-  /** Receptor targets, as in PlanQuery; the regional plan must be able to meet them. */
+  /**
+   * Receptor targets, as in PlanQuery; the regional plan must be able to meet them. Every place
+   * has a target in the game: callers hold every receptor to the view's target (see sharingTargets).
+   */
   targets: ReceptorTarget[];
+  /** The spec the targets come from: where some coalition cannot reach its targets and the dataset
+   * has no damage prices, the game is declined and the message says up to which spec every
+   * coalition can reach. */
+  spec?: TargetSpec;
   players?: PlayerMode;
 }
 
-/** How v(S) is defined and what the backstop is, in words for the methods page. */
-export const GAME_EXPLANATION =
-  'The cost of a coalition S of players, v(S), is the least cost for S to bring the peak ozone at the ' +
-  "constrained receptors inside S's own jurisdictions down to their targets, cutting only S's own " +
-  'sources (the regional LP restricted to those jurisdictions; with one such receptor the greedy merit ' +
-  'order, which is exact). A coalition with no constrained receptor of its own has no target, so v(S) = 0; ' +
-  'when such a player joins a coalition whose receptor its cuts help, the coalition cost falls, so its ' +
-  'marginal contribution is negative and a Shapley split compensates it.';
+/** Every receptor of the dataset held to a spec (a level, or a reduction from each one's baseline). */
+export function sharingTargets(dataset: Pick<Dataset, 'receptors'>, spec: TargetSpec): ReceptorTarget[] {
+  return dataset.receptors.map((r) => ({ receptor: r.id, target: levelFor(r.baseline, spec) }));
+}
 
-export const BACKSTOP_EXPLANATION =
-  'Where a coalition cannot meet its targets with its own sources, the μg/m³ it cannot reach are priced at ' +
-  "a backstop: for each receptor, the highest cost per μg/m³ (yuan per μg/m³, a step's unit cost divided by " +
-  'its ozone effect there) of any control step in the whole basin that lowers that receptor’s ozone. ' +
-  'That is what the last, dearest μg/m³ costs when every source may help, so a coalition short of its ' +
-  'target is never charged less than cooperation would cost at the margin, and v(S) stays finite. ' +
-  'Coalitions that rely on the backstop are flagged.';
+/** How v(S) is defined, in words for the methods page. */
+export const GAME_EXPLANATION =
+  'Every place in the game has a target (the same level, or the same reduction from its own baseline); a ' +
+  'place whose ozone is already at or below it needs nothing. The cost of a coalition S of players, v(S), ' +
+  "is the least cost for S to bring the peak ozone at its own receptors down to their targets, cutting only S's " +
+  'own sources (the regional LP restricted to those jurisdictions; with one receptor the greedy merit order, ' +
+  'which is exact). v(N), the whole basin together, is the least-cost regional plan.';
+
+export const DAMAGE_EXPLANATION =
+  'Where a coalition cannot meet its targets with its own sources, it cuts what pays and bears the health ' +
+  'damage of the ozone above its targets that remains: v(S) = abatement cost + Σ price × excess μg/m³ at its ' +
+  "receptors, minimised together (Chander & Tulkens 1997: a cost-plus-damage game keeps v finite). The price " +
+  "at a receptor is its health-damage price (the dataset's, yuan/yr per μg/m³), capped at the marginal cost " +
+  'of the cooperative plan (its largest shadow price, yuan/yr per μg/m³): no coalition is charged more for a ' +
+  'μg/m³ than cooperation pays for its dearest one. Coalitions that bear damage are flagged. Where the ' +
+  'dataset has no damage prices the game is only defined for targets every coalition can reach.';
+
+export type GameDefinition = 'targets' | 'targets+damage';
 
 export interface CostGame {
   dataset: Dataset;
@@ -72,16 +87,23 @@ export interface CostGame {
   players: Player[];
   /** v(S) in yuan/yr, indexed by coalition bitmask (bit i = players[i]); value[0] = 0. */
   value: Float64Array;
-  /** μg/m³ the coalition cannot reach with its own sources (summed over its receptors), priced at the backstop; 0 where it meets its targets. */
+  /** μg/m³ above its targets a coalition leaves (summed over its receptors), priced at the damage price; 0 where it meets its targets. */
   shortfall: Float64Array;
-  /** Backstop price per constrained receptor, yuan per μg/m³. */
-  backstopPrice: Record<string, number>;
+  /** 'targets': every coalition meets its own targets; 'targets+damage': some bear damage for what they cannot reach. */
+  definition: GameDefinition;
+  /** The price per μg/m³ charged for excess ozone at each target receptor, min(damage, cap), yuan/yr; empty without damage prices. */
+  damagePrice: Record<string, number>;
+  /** The cap: the cooperative plan's largest marginal cost, yuan/yr per μg/m³. */
+  damageCap: number;
   /** The least-cost regional plan for the targets (all players' sources): v(N) and each player's task. */
   regionalPlan: PlanResult;
 }
 
-/** Shortfalls below this (μg/m³) are round-off, not use of the backstop. */
-export const BACKSTOP_EPS = 1e-9;
+/** Shortfalls below this (μg/m³) are round-off, not use of the damage price. */
+export const DAMAGE_EPS = 1e-9;
+
+/** Did coalition `mask` bear damage (fall short of its targets)? */
+export const usedDamage = (game: Pick<CostGame, 'shortfall'>, mask: number) => game.shortfall[mask] > DAMAGE_EPS;
 
 export interface SharingProgress {
   /** Coalitions evaluated so far, out of total (2^n - 1). */
@@ -102,18 +124,23 @@ function jurisdictionBits(dataset: Dataset, list: Player[]): number[] {
   return bits;
 }
 
-/** One receptor: the basin's merit order filtered to the coalition's steps, then filled greedily. */
-function meritCost(dataset: Dataset, order: MeritStep[], inCoalition: (step: number) => boolean, reduction: number, price: number): CoalitionCost {
+/**
+ * One receptor: the basin's merit order filtered to the coalition's steps, filled greedily. Short
+ * of the target, the steps cheaper per μg/m³ than the damage price are used in full and the rest
+ * is damage (the cost-plus-damage optimum for one receptor).
+ */
+export function meritCost(dataset: Dataset, order: MeritStep[], inCoalition: (step: number) => boolean, reduction: number, price: number): CoalitionCost {
   const own = order.filter((m) => inCoalition(m.step));
   const plan = greedyPlan(dataset, own, reduction);
   if (plan.feasible) return { value: plan.cost, shortfall: 0 };
-  const shortfall = reduction - own.reduce((sum, m) => sum + m.reduction, 0);
-  return { value: plan.cost + shortfall * price, shortfall };
+  const worth = own.filter((m) => m.costPerUg < price);
+  const removed = worth.reduce((sum, m) => sum + m.reduction, 0);
+  return { value: worth.reduce((sum, m) => sum + m.costPerUg * m.reduction, 0) + (reduction - removed) * price, shortfall: reduction - removed };
 }
 
-/** Adds a backstop column per row: ozone not removed by cuts, bought at the row's backstop price. */
-function withBackstop(lp: LP, prices: number[]): LP {
-  const names = lp.subjectTo.map((row) => `backstop_${row.name}`);
+/** Adds a damage column per row: ozone left above the target, charged at the row's damage price. */
+function withDamage(lp: LP, prices: number[]): LP {
+  const names = lp.subjectTo.map((row) => `damage_${row.name}`);
   return {
     ...lp,
     objective: { ...lp.objective, vars: [...lp.objective.vars, ...names.map((name, i) => ({ name, coef: prices[i] }))] },
@@ -124,7 +151,7 @@ function withBackstop(lp: LP, prices: number[]): LP {
 
 /**
  * Several receptors: the regional LP restricted to the coalition's jurisdictions. Only if it is
- * infeasible is it re-solved with backstop columns, so a coalition that can meet its targets is
+ * infeasible is it re-solved with damage columns, so a coalition that can meet its targets is
  * charged exactly its least cost. This is the definition, solved with GLPK; costGameSteps uses
  * CoalitionLp (coalition-lp.ts), which gives the same v(S) much faster, and falls back to this
  * for a coalition whose answer it cannot certify.
@@ -132,23 +159,62 @@ function withBackstop(lp: LP, prices: number[]): LP {
 export function lpCost(glpk: GLPK, dataset: Dataset, targets: ReceptorTarget[], jurisdictions: string[], prices: number[]): CoalitionCost {
   const built = buildProblem(dataset, { scenario: 'regional', targets, allowedJurisdictions: jurisdictions });
   const { columns } = built;
-  const lp = scaleColumns(built.lp); // values are not read back, only z and the backstops (unscaled)
+  const lp = scaleColumns(built.lp); // values are not read back, only z and the damage columns (unscaled)
   const options = { ...SOLVER_OPTIONS, msglev: glpk.GLP_MSG_OFF };
   if (columns.length > 0) {
     const out = glpk.solve(lp, options);
     if (out.result.status === glpk.GLP_OPT) return { value: out.result.z, shortfall: 0 };
   }
-  const backstopped = withBackstop(lp, prices);
-  const out = glpk.solve(backstopped, options);
-  if (out.result.status !== glpk.GLP_OPT) throw new Error(`The backstopped coalition LP did not solve (GLPK status ${out.result.status}).`);
-  const shortfall = backstopped.subjectTo.reduce((sum, row) => sum + (out.result.vars[`backstop_${row.name}`] ?? 0), 0);
+  const priced = withDamage(lp, prices);
+  const out = glpk.solve(priced, options);
+  if (out.result.status !== glpk.GLP_OPT) throw new Error(`The coalition LP with damage did not solve (GLPK status ${out.result.status}).`);
+  const shortfall = priced.subjectTo.reduce((sum, row) => sum + (out.result.vars[`damage_${row.name}`] ?? 0), 0);
   return { value: out.result.z, shortfall };
+}
+
+/** The damage price per μg/m³ at each target: min(receptor damage, cap); null if some target's receptor has none. */
+function damagePrices(dataset: Dataset, targets: ReceptorTarget[], cap: number): number[] | null {
+  const prices = targets.map((t) => dataset.receptors.find((r) => r.id === t.receptor)!.damage);
+  return prices.every((p) => p !== undefined) ? prices.map((p) => Math.min(p!, cap)) : null;
+}
+
+/** The cooperative plan's largest marginal cost, yuan/yr per μg/m³ (0 when no target binds). */
+export function marginalCap(plan: PlanResult): number {
+  return Math.max(0, ...Object.values(plan.marginalCost));
+}
+
+/** Rounded to 0.1 towards the looser side of a spec (a level up, a reduction down), so the figure quoted is reachable. */
+function looser(kind: TargetSpec['kind'], value: number): number {
+  return kind === 'level' ? Math.ceil(value * 10 - 1e-6) / 10 : Math.floor(value * 10 + 1e-6) / 10;
+}
+
+/**
+ * The tightest spec of the query's kind at which every coalition can meet its own targets with its
+ * own sources. Reachability only gets harder as targets tighten, so a coalition that reaches the
+ * query's targets bounds nothing; each one that does not is bisected between the loosest spec
+ * (nothing to cut) and the bound so far, and the loosest of their limits is the answer.
+ */
+function reachLimit(short: number[], spec: TargetSpec, reachable: (mask: number, spec: TargetSpec) => boolean, loosest: number): TargetSpec {
+  let bound = spec.value;
+  for (const mask of short) {
+    const at = (value: number) => reachable(mask, { kind: spec.kind, value });
+    if (bound !== spec.value && at(bound)) continue;
+    let [ok, bad] = [loosest, bound];
+    for (let i = 0; i < 50 && Math.abs(bad - ok) > 1e-9 * Math.max(1, Math.abs(ok)); i++) {
+      const mid = (ok + bad) / 2;
+      if (at(mid)) ok = mid;
+      else bad = mid;
+    }
+    bound = ok;
+  }
+  return { kind: spec.kind, value: looser(spec.kind, bound) };
 }
 
 /**
  * Evaluates v(S) for every coalition, yielding progress after each one so a worker can yield to
- * its message queue between slices; returns the game. Throws QueryError for a bad query or
- * targets that even the whole basin cannot meet (burden sharing needs a feasible v(N)).
+ * its message queue between slices; returns the game. Throws QueryError for a bad query, targets
+ * that even the whole basin cannot meet (burden sharing needs a feasible v(N)), or a coalition
+ * that cannot reach its targets in a dataset without damage prices.
  */
 export function* costGameSteps(glpk: GLPK, dataset: Dataset, query: SharingQuery): Generator<SharingProgress, CostGame, void> {
   const mode = query.players ?? 'provinces';
@@ -163,31 +229,57 @@ export function* costGameSteps(glpk: GLPK, dataset: Dataset, query: SharingQuery
   const compiled = compile(dataset);
   const bits = jurisdictionBits(dataset, list);
   const stepBit = compiled.steps.map((k) => bits[k.jurisdiction]);
-  const receptorBit = targets.map((t) => bits[compiled.receptorJurisdiction[compiled.receptorIndex.get(t.receptor)!]]);
-  const reductions = targets.map((t) => dataset.receptors[compiled.receptorIndex.get(t.receptor)!].baseline - t.target);
+  const rows = targets.map((t) => compiled.receptorIndex.get(t.receptor)!);
+  const receptorBit = rows.map((r) => bits[compiled.receptorJurisdiction[r]]);
+  const reductions = targets.map((t, i) => dataset.receptors[rows[i]].baseline - t.target);
   const orders = targets.map((t) => meritOrder(dataset, t.receptor));
-  // The merit order is sorted by cost per μg/m³, so its last step is the dearest in the basin.
-  const prices = orders.map((order) => order.at(-1)?.costPerUg ?? 0);
-
-  const fast = new CoalitionLp(compiled, targets.map((t) => compiled.receptorIndex.get(t.receptor)!), reductions, prices);
+  const damageCap = marginalCap(regionalPlan);
+  const priced = damagePrices(dataset, targets, damageCap);
+  // Without damage prices a shortfall is only detected (any positive price will do) and then declined.
+  const prices = priced ?? targets.map(() => 1);
+  const fast = new CoalitionLp(compiled, rows, reductions, prices);
+  const ownTargets = (mask: number) => targets.map((_, t) => t).filter((t) => receptorBit[t] & mask);
+  const evaluate = (mask: number, need: number[]): CoalitionCost => {
+    const own = ownTargets(mask);
+    if (own.length === 0) return { value: 0, shortfall: 0 };
+    if (own.length === 1) {
+      const [t] = own;
+      return meritCost(dataset, orders[t], (step) => (stepBit[step] & mask) !== 0, need[t], prices[t]);
+    }
+    const allowed = list.filter((_, i) => mask & (1 << i)).flatMap((p) => p.jurisdictions);
+    const at = targets.map((t, i) => ({ receptor: t.receptor, target: dataset.receptors[rows[i]].baseline - need[i] }));
+    return fast.solve(own, (j) => (bits[j] & mask) !== 0) ?? lpCost(glpk, dataset, own.map((t) => at[t]), allowed, own.map((t) => prices[t]));
+  };
 
   const total = 2 ** list.length;
   const value = new Float64Array(total);
   const shortfall = new Float64Array(total);
+  const short: number[] = [];
   for (let mask = 1; mask < total; mask++) {
-    const own = targets.map((_, t) => t).filter((t) => receptorBit[t] & mask);
-    let cost: CoalitionCost = { value: 0, shortfall: 0 };
-    if (own.length === 1) {
-      const [t] = own;
-      cost = meritCost(dataset, orders[t], (step) => (stepBit[step] & mask) !== 0, reductions[t], prices[t]);
-    } else if (own.length > 1) {
-      cost =
-        fast.solve(own, (j) => (bits[j] & mask) !== 0) ??
-        lpCost(glpk, dataset, own.map((t) => targets[t]), list.filter((_, i) => mask & (1 << i)).flatMap((p) => p.jurisdictions), own.map((t) => prices[t]));
-    }
+    const cost = evaluate(mask, reductions);
     value[mask] = cost.value;
     shortfall[mask] = cost.shortfall;
+    if (cost.shortfall > DAMAGE_EPS) short.push(mask);
     yield { done: mask, total: total - 1 };
+  }
+  if (!priced && short.length > 0) {
+    const names = (mask: number) => list.filter((_, i) => mask & (1 << i)).map((p) => p.name.en).join(' + ');
+    let limit = '';
+    if (query.spec) {
+      const spec = query.spec;
+      const reachable = (mask: number, at: TargetSpec) => {
+        const need = rows.map((r) => dataset.receptors[r].baseline - levelFor(dataset.receptors[r].baseline, at));
+        fast.retarget(need);
+        const cost = evaluate(mask, need);
+        fast.retarget(reductions);
+        return cost.shortfall <= DAMAGE_EPS;
+      };
+      const loosest = spec.kind === 'level' ? Math.max(...rows.map((r) => dataset.receptors[r].baseline)) : 0;
+      limit = ` Every coalition can reach its targets up to ${describeTarget(reachLimit(short, spec, reachable, loosest))}: choose a target at least that loose, or a dataset with health-damage prices.`;
+    }
+    throw new QueryError(
+      `${short.length} of ${total - 1} coalitions cannot meet their own targets with their own sources (among them ${names(short[0])}), and this dataset gives no health-damage price to value the ozone they leave, so the game is not defined here.${limit}`,
+    );
   }
   return {
     dataset,
@@ -196,7 +288,9 @@ export function* costGameSteps(glpk: GLPK, dataset: Dataset, query: SharingQuery
     players: list,
     value,
     shortfall,
-    backstopPrice: Object.fromEntries(targets.map((t, i) => [t.receptor, prices[i]])),
+    definition: short.length > 0 ? 'targets+damage' : 'targets',
+    damagePrice: priced ? Object.fromEntries(targets.map((t, i) => [t.receptor, priced[i]])) : {},
+    damageCap,
     regionalPlan,
   };
 }

@@ -1,6 +1,7 @@
 import type { GLPK } from 'glpk.js/node';
 import { LIMITS } from './limits';
 import { buildProblem, setTargets, solveProblem } from './lp';
+import { equalEffortPlan } from './equal-effort';
 import type { Dataset, PlanResult, Scenario } from './types';
 
 export interface SweepRow {
@@ -12,6 +13,8 @@ export interface SweepRow {
   saving: number | null;
   marginalLocal: number | null;
   marginalRegional: number | null;
+  /** Equal effort (equal-effort.ts): every jurisdiction cutting the same share; yuan/yr, null where no share meets the target. */
+  equal: number | null;
 }
 
 export interface SweepQuery {
@@ -73,11 +76,12 @@ export function createSweeper(glpk: GLPK, dataset: Dataset, receptors: string[])
       saving: local && regional ? local.totalCost! - regional.totalCost! : null,
       marginalLocal: marginal(local),
       marginalRegional: marginal(regional),
+      equal: equalEffortPlan(dataset, { targets: at(target) }).totalCost,
     };
   };
 }
 
-/** Cost against target for both scenarios over a range. */
+/** Cost against target for both scenarios and equal effort over a range. */
 export function sweep(glpk: GLPK, dataset: Dataset, query: SweepQuery): SweepRow[] {
   const row = createSweeper(glpk, dataset, query.receptors);
   return sweepTargets(query).map(row);

@@ -43,6 +43,15 @@ export interface DatasetMeta {
   /** A published result to compare the model with (drawn beside the model's curves; never fitted
    * unless `calibration` says so). */
   publishedResult?: PublishedResult;
+  /** Transfers actually paid between jurisdictions for air-pollution control: a reference for the model's payments. */
+  observedTransfers?: ObservedTransfers;
+}
+
+export interface ObservedTransfers {
+  year: number;
+  /** Jurisdiction ids; amount in yuan (that year). */
+  flows: { from: string; to: string; amount: number }[];
+  ref: string;
 }
 
 export interface PublishedResult {
@@ -239,6 +248,8 @@ export interface Dataset {
 }
 
 export type Scenario = 'regional' | 'local';
+/** The LP scenarios and equal effort (equal-effort.ts): every jurisdiction cuts the same share of its controllable emissions. */
+export type PlanScenario = Scenario | 'equal';
 
 export interface ReceptorTarget {
   /** A receptor's id; plain text, since queries come from outside (the command line, links) and the solver checks them. */
@@ -248,7 +259,7 @@ export interface ReceptorTarget {
 }
 
 export interface PlanQuery {
-  scenario: Scenario;
+  scenario: PlanScenario;
   targets: ReceptorTarget[];
   /** Restrict the sources that may be cut to these jurisdictions (coalitions). Default: all
    * that the scenario allows. */
@@ -297,5 +308,7 @@ export interface PlanResult {
   ozone: Record<string, number>;
   /** Dual of each binding target: yuan/yr per μg/m³ of further tightening. */
   marginalCost: Record<string, number>;
+  /** Equal effort only: the common share (0..1) of every control step's tonnes cut. */
+  share?: number;
   infeasibility: Infeasibility[];
 }

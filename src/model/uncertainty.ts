@@ -8,7 +8,7 @@ import { compile } from './compile';
 import { buildProblem, QueryError, solvePlan } from './lp';
 import { responseScale } from './evidence';
 import { greedyPlan, meritOrder, type MeritStep } from './merit';
-import { players, shapley, type CostGame, type PlayerMode } from './sharing';
+import { DAMAGE_EPS, meritCost, players, shapley, type CostGame, type PlayerMode } from './sharing';
 import type { Dataset, LocalizedText, ReceptorTarget, Scenario, UncertainInput } from './types';
 import { runSteps } from './steps';
 import { resolveTargets, type TargetSpec } from './targets';
@@ -259,9 +259,11 @@ function greedyDraw(dataset: Dataset, order: MeritStep[], reduction: number): Dr
 
 /**
  * The cost game of sharing.ts for one receptor target, from a given basin merit order: the same
- * greedy fill and backstop pricing as costGame, without its LP solve of v(N).
+ * greedy fill and damage pricing as costGame (min of the receptor's damage price and the regional
+ * plan's marginal cost), without its LP solve of v(N). Null where a coalition cannot reach the
+ * target and the receptor has no damage price (costGame declines such a game).
  */
-function meritGameFrom(dataset: Dataset, order: MeritStep[], target: ReceptorTarget, mode: PlayerMode): Pick<CostGame, 'players' | 'value' | 'shortfall'> {
+function meritGameFrom(dataset: Dataset, order: MeritStep[], target: ReceptorTarget, mode: PlayerMode): Pick<CostGame, 'players' | 'value' | 'shortfall'> | null {
   const compiled = compile(dataset);
   const list = players(dataset, mode);
   const bits = new Array<number>(dataset.jurisdictions.length).fill(0);
@@ -269,25 +271,23 @@ function meritGameFrom(dataset: Dataset, order: MeritStep[], target: ReceptorTar
   const r = compiled.receptorIndex.get(target.receptor)!;
   const receptorBit = bits[compiled.receptorJurisdiction[r]];
   const reduction = dataset.receptors[r].baseline - target.target;
-  const price = order.at(-1)?.costPerUg ?? 0;
+  const { damage } = dataset.receptors[r];
+  const price = Math.min(damage ?? 1, greedyPlan(dataset, order, reduction).marginal);
   const total = 2 ** list.length;
   const value = new Float64Array(total);
   const shortfall = new Float64Array(total);
   for (let mask = 1; mask < total; mask++) {
     if (!(receptorBit & mask)) continue;
-    const own = order.filter((m) => bits[compiled.steps[m.step].jurisdiction] & mask);
-    const plan = greedyPlan(dataset, own, reduction);
-    if (plan.feasible) value[mask] = plan.cost;
-    else {
-      shortfall[mask] = reduction - own.reduce((sum, m) => sum + m.reduction, 0);
-      value[mask] = plan.cost + shortfall[mask] * price;
-    }
+    const cost = meritCost(dataset, order, (step) => (bits[compiled.steps[step].jurisdiction] & mask) !== 0, reduction, price);
+    if (cost.shortfall > DAMAGE_EPS && damage === undefined) return null;
+    value[mask] = cost.value;
+    shortfall[mask] = cost.shortfall;
   }
   return { players: list, value, shortfall };
 }
 
-/** costGame's coalition values for one receptor target, by the greedy merit order alone (no LP). */
-export function meritGame(dataset: Dataset, target: ReceptorTarget, mode: PlayerMode = 'provinces'): Pick<CostGame, 'players' | 'value' | 'shortfall'> {
+/** costGame's coalition values for one receptor target, by the greedy merit order alone (no LP); null as meritGameFrom. */
+export function meritGame(dataset: Dataset, target: ReceptorTarget, mode: PlayerMode = 'provinces'): Pick<CostGame, 'players' | 'value' | 'shortfall'> | null {
   return meritGameFrom(dataset, meritOrder(dataset, target.receptor), target, mode);
 }
 
@@ -313,7 +313,8 @@ export function solveDraw(glpk: GLPK, dataset: Dataset, targets: ReceptorTarget[
   const own = compiled.receptorJurisdiction[r];
   const regional = greedyDraw(dataset, order, baseline - target.target);
   const local = greedyDraw(dataset, order.filter((m) => compiled.steps[m.step].jurisdiction === own), baseline - target.target);
-  const values = withShapley && regional.cost !== null ? shapley(meritGameFrom(dataset, order, target, 'provinces')) : null;
+  const game = withShapley && regional.cost !== null ? meritGameFrom(dataset, order, target, 'provinces') : null;
+  const values = game ? shapley(game) : null;
   return { regional, local, shapley: values };
 }
 

@@ -141,6 +141,8 @@ class Checker {
 
 /** C0 and C1 controls (line breaks and tabs included) and DEL: a name or note from a dataset must not forge a CLI line, a CSV row or a terminal escape. */
 const CONTROL = /[\u0000-\u001f\u007f-\u009f]/;
+/** Bidirectional overrides and isolates: they reorder what a reader sees (a name could show one number and hold another). */
+const BIDI_CONTROL = /[\u202a-\u202e\u2066-\u2069]/;
 /** A UTF-16 surrogate without its pair: it cannot be encoded, so an SVG or PNG export would fail. */
 const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
 
@@ -148,6 +150,8 @@ const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[
 export function unsafeCharacter(text: string): string | null {
   const control = text.match(CONTROL);
   if (control) return `a control character (U+${control[0].charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')} at position ${control.index! + 1}); use a space instead`;
+  const bidi = text.match(BIDI_CONTROL);
+  if (bidi) return `a bidirectional control (U+${bidi[0].charCodeAt(0).toString(16).toUpperCase()} at position ${bidi.index! + 1})`;
   const surrogate = text.match(LONE_SURROGATE);
   if (surrogate) return `an unpaired UTF-16 surrogate (at position ${surrogate.index! + 1})`;
   return null;
@@ -181,6 +185,7 @@ export const DATASET_SHAPE: Shape = fields({
     references: { record: REFERENCE },
     calibration: fields({ receptor: V, target: V, published: fields({ local: V, regional: V }), parameters: { record: V }, ref: V }),
     publishedResult: fields({ receptor: V, target: V, local: V, regional: V, ref: V }),
+    observedTransfers: fields({ year: V, flows: arrayOf(fields({ from: V, to: V, amount: V })), ref: V }),
   }),
   units: fields({ emissions: V, cost: V, ozone: V, coefficient: V, ugPerPpb: V, referenceTemperatureK: V, statistic: LOCALIZED, ref: V }),
   pollutants: arrayOf(NAMED),
@@ -411,6 +416,21 @@ export function validateDataset(input: unknown): Validation {
     if (p) {
       costsAt(p, 'meta.publishedResult', p, 'meta.publishedResult');
       c.ref(p.ref, 'meta.publishedResult.ref', refs, 'reference');
+    }
+  }
+  const transfers = meta?.observedTransfers;
+  if (transfers !== undefined) {
+    const p = c.object(transfers, 'meta.observedTransfers');
+    if (p) {
+      const year = c.number(p.year, 'meta.observedTransfers.year', { min: 1900, max: 2100 });
+      if (year !== undefined && !Number.isInteger(year)) c.fail('meta.observedTransfers.year', `must be a whole year, got ${year}`);
+      (c.array(p.flows, 'meta.observedTransfers.flows', 1, LIMITS.jurisdictions * LIMITS.jurisdictions) ?? []).forEach((raw, i) => {
+        const f = c.object(raw, `meta.observedTransfers.flows[${i}]`);
+        if (!f) return;
+        for (const key of ['from', 'to']) c.ref(f[key], `meta.observedTransfers.flows[${i}].${key}`, jurisdictions, 'jurisdiction');
+        c.number(f.amount, `meta.observedTransfers.flows[${i}].amount`, { above: 0, max: LIMITS.yuan });
+      });
+      c.ref(p.ref, 'meta.observedTransfers.ref', refs, 'reference');
     }
   }
   const calibration = meta?.calibration;

@@ -146,7 +146,7 @@ export function planCsv(dataset: Dataset, plans: { regional: PlanResult; local: 
 // The sweep (cost against target)
 
 export const SWEEP_HEADER = [
-  'target_ug_m3', 'local_yuan', 'regional_yuan', 'saving_yuan', 'marginal_local_yuan_per_ug_m3', 'marginal_regional_yuan_per_ug_m3',
+  'target_ug_m3', 'local_yuan', 'regional_yuan', 'saving_yuan', 'marginal_local_yuan_per_ug_m3', 'marginal_regional_yuan_per_ug_m3', 'equal_effort_yuan',
 ] as const;
 
 /** The sweep CSV, one record per target in the order given; empty fields where a scenario cannot reach the target. */
@@ -160,6 +160,7 @@ export function sweepCsv(rows: readonly SweepRow[], options: CsvOptions = {}): s
       csvNumber(r.saving, YUAN_DIGITS),
       csvNumber(r.marginalLocal, YUAN_DIGITS),
       csvNumber(r.marginalRegional, YUAN_DIGITS),
+      csvNumber(r.equal, YUAN_DIGITS),
     ]),
     options,
   );

@@ -1,7 +1,7 @@
 /** The plain-language summary of the plans on screen, in either language. */
 import type { Dataset, Infeasibility, Lang, PlanResult } from '../model/types';
 import type { ViewState } from './state';
-import { formatOzone, formatYuan, joinNames, placeName, translate } from './i18n';
+import { formatOzone, formatPercent, formatYuan, joinNames, placeName, translate } from './i18n';
 import type { PlanPair } from '../worker/api';
 import type { UncertaintyReport } from '../model/uncertainty';
 import { formatCount, formatQuantity, reachText, reportMatches, usable } from './sure';
@@ -73,7 +73,10 @@ export function sureText(report: UncertaintyReport, view: Pick<ViewState, 'lang'
   return `${reach}${space}${translate(lang, 'summary.sureWhere', { scenario: lang === 'zh' ? name : name.toLowerCase(), n: formatCount(cost.n, lang), draws, median, low, high })}`;
 }
 
-export function summaryText(dataset: Dataset, plans: { regional: PlanResult; local: PlanResult }, view: ViewState, report: UncertaintyReport | null = null): string {
+/** The plans a summary reads: equal effort, where given, adds what acting together saves against it. */
+type Plans = { regional: PlanResult; local: PlanResult; equal?: PlanResult };
+
+export function summaryText(dataset: Dataset, plans: Plans, view: ViewState, report: UncertaintyReport | null = null): string {
   const main = shownPlan(plans, view.scenario)!;
   const sentence = planText(dataset, plans, view);
   // The interval joins only when the report was made for the plans on screen.
@@ -81,7 +84,7 @@ export function summaryText(dataset: Dataset, plans: { regional: PlanResult; loc
   return sure ? `${sentence}${view.lang === 'zh' ? '' : ' '}${sure}` : sentence;
 }
 
-function planText(dataset: Dataset, plans: { regional: PlanResult; local: PlanResult }, view: ViewState): string {
+function planText(dataset: Dataset, plans: Plans, view: ViewState): string {
   const lang = view.lang;
   const main = shownPlan(plans, view.scenario)!;
   // Words follow the plans on screen, which can trail the slider by a solve.
@@ -97,6 +100,9 @@ function planText(dataset: Dataset, plans: { regional: PlanResult; local: PlanRe
     const pct = Math.round((1 - main.totalCost! / plans.local.totalCost!) * 100);
     sentence = translate(lang, 'summary.regional', { target, places, cost, pct });
   } else sentence = translate(lang, 'summary.regionalNoLocal', { target, places, cost });
+  const equal = plans.equal;
+  if (view.scenario !== 'local' && equal?.feasible && equal.totalCost! > main.totalCost!)
+    sentence += `${lang === 'zh' ? '' : ' '}${translate(lang, 'summary.equal', { share: formatPercent(equal.share!, lang), cost: formatYuan(equal.totalCost!, lang), saving: formatYuan(equal.totalCost! - main.totalCost!, lang) })}`;
   const leaders = leadingCutters(main).map((id) => placeName(dataset, id, lang));
   if (leaders.length > 0) sentence += `${lang === 'zh' ? '' : ' '}${translate(lang, leaders.length > 1 ? 'summary.leaders' : 'summary.leader', { leaders: joinNames(leaders, lang) })}`;
   return sentence;

@@ -1,4 +1,5 @@
 import type { PlanResult, ReceptorTarget } from '../model/types';
+import type { TargetSpec } from '../model/targets';
 import type { SweepRow } from '../model/sweep';
 import type { PlayerMode } from '../model/sharing';
 import type { FundWeights, Rule, SharingReport } from '../model/sharing-rules';
@@ -14,7 +15,9 @@ export type InitResult = { ok: true; dataset: Dataset; warnings: Problem[] } | {
 export interface PlanPair {
   regional: PlanResult;
   local: PlanResult;
-  /** Worker time for both solves, ms. */
+  /** Equal effort (every place cutting the same share), the reference for what acting together saves. */
+  equal: PlanResult;
+  /** Worker time for the solves, ms. */
   solveMs: number;
   /** The adjustments both were solved with: the page applies them to the dataset as loaded
    * (adjustedDataset) to get the one dataset of record every view derives its numbers from. */
@@ -23,6 +26,8 @@ export interface PlanPair {
 
 export interface ShareRequest {
   targets: ReceptorTarget[];
+  /** The spec the targets come from, for the message when the game is declined. */
+  spec?: TargetSpec;
   players: PlayerMode;
   rule: Rule;
   fund: Partial<FundWeights>;

@@ -73,10 +73,10 @@ function* sweepSteps(row: (target: number) => SweepRow, targets: number[]): Gene
  * coalition, about 50 ms for 13 cities), as one run of slices. Progress counts coalitions, then
  * the nucleolus's steps on top.
  */
-function* gameAndNucleolus(glpk: GLPK, data: Dataset, request: Pick<ShareRequest, 'targets' | 'players'>): Generator<{ done: number; total: number }, { game: CostGame; nucleolus: Nucleolus }, void> {
+function* gameAndNucleolus(glpk: GLPK, data: Dataset, request: Pick<ShareRequest, 'targets' | 'spec' | 'players'>): Generator<{ done: number; total: number }, { game: CostGame; nucleolus: Nucleolus }, void> {
   // 2^n - 1 coalitions, then at most n - 1 steps.
   const extra = (coalitions: number) => Math.max(1, Math.round(Math.log2(coalitions + 1)) - 1);
-  const game = yield* mapProgress(costGameSteps(glpk, data, { targets: request.targets, players: request.players }), (p) => ({ done: p.done, total: p.total + extra(p.total) }));
+  const game = yield* mapProgress(costGameSteps(glpk, data, { targets: request.targets, spec: request.spec, players: request.players }), (p) => ({ done: p.done, total: p.total + extra(p.total) }));
   const coalitions = game.value.length - 1;
   const steps = extra(coalitions);
   const nucleolus = yield* mapProgress(nucleolusSteps(glpk, game), (p) => ({ done: coalitions + p.done, total: coalitions + steps }));
@@ -121,7 +121,8 @@ export function createSolver(glpkReady: GLPK | Promise<GLPK>, { sliceMs = SLICE_
     const start = performance.now();
     const regional = solvePlan(glpk, data, { scenario: 'regional', targets });
     const local = solvePlan(glpk, data, { scenario: 'local', targets });
-    return { regional, local, solveMs: performance.now() - start };
+    const equal = solvePlan(glpk, data, { scenario: 'equal', targets });
+    return { regional, local, equal, solveMs: performance.now() - start };
   };
   /** Uncertainty runs start from the dataset as loaded and hold the adjusted inputs (not sampled). */
   const withAdjustments = <Q extends Pick<UncertaintyQuery, 'fixed'>>(query: Q) => {

@@ -117,7 +117,7 @@ export const tests = [
       assert.equal(sweep.name, 'airshed-sweep-beijing.csv');
       assert.deepEqual([...sweep.bytes.subarray(0, 3)], BOM);
       const rows = sweep.bytes.toString('utf8').slice(1).split('\r\n').filter(Boolean);
-      assert.equal(rows[0], 'target_ug_m3,local_yuan,regional_yuan,saving_yuan,marginal_local_yuan_per_ug_m3,marginal_regional_yuan_per_ug_m3');
+      assert.equal(rows[0], 'target_ug_m3,local_yuan,regional_yuan,saving_yuan,marginal_local_yuan_per_ug_m3,marginal_regional_yuan_per_ug_m3,equal_effort_yuan');
       assert.equal(rows.length, 1 + 161, 'one row per 0.5 μg/m³ from 230 to 150');
       assert.match(rows.find((r) => r.startsWith('150,')), /^150,,\d/, 'local control cannot reach 150: empty cost');
     },

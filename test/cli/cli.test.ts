@@ -96,7 +96,7 @@ describe('cli sweep and export-lp', () => {
     expect(code).toBe(0);
     const lines = out.split('\n');
     // The page's CSV header and writer, without the BOM and with LF line ends.
-    expect(lines[0]).toBe('target_ug_m3,local_yuan,regional_yuan,saving_yuan,marginal_local_yuan_per_ug_m3,marginal_regional_yuan_per_ug_m3');
+    expect(lines[0]).toBe('target_ug_m3,local_yuan,regional_yuan,saving_yuan,marginal_local_yuan_per_ug_m3,marginal_regional_yuan_per_ug_m3,equal_effort_yuan');
     expect(lines).toHaveLength(1 + 56);
     const last = lines.at(-1)!.split(',');
     expect(last[0]).toBe('163');
@@ -141,7 +141,8 @@ describe('cli share', () => {
   const sum = (values: number[]) => values.reduce((a, b) => a + b, 0);
 
   it('prints one JSON object with the split, the transfers, the core check and the extras', async () => {
-    const { code, out } = await cli('share', '--target', '196.7', '--rule', 'shapley', '--json');
+    // Only Beijing's target in the game (named): Tianjin and Hebei need nothing of their own.
+    const { code, out } = await cli('share', '--target', '196.7', '--rule', 'shapley', '--receptors', 'beijing', '--json');
     expect(code).toBe(0);
     const json = JSON.parse(out);
     expect(json).toMatchObject({ rule: 'shapley', mode: 'provinces', unit: 'yuan/yr' });
@@ -161,6 +162,23 @@ describe('cli share', () => {
     expect(json.equalCut).toMatchObject({ feasible: true, fraction: expect.any(Number) });
     expect(json.game.table).toHaveLength(7);
     expect(json.fund).toBeUndefined();
+  });
+
+  it('carries the game definition, damage prices, every v(S) with its damage use and the equal-effort cost (default dataset, every place a target)', async () => {
+    const at = async (...target: string[]) => JSON.parse((await cli('share', ...target, '--rule', 'nucleolus', '--data', 'bth-ozone', '--json')).out);
+    const easy = await at('--target', '196.7');
+    expect(easy.targets).toHaveLength(13);
+    expect(easy).toMatchObject({ definition: 'targets', game: { definition: 'targets', damage: { coalitionsUsing: 0 } } });
+    expect(easy.game.table).toHaveLength(7);
+    expect(easy.game.table.every((row: { usedDamage: boolean }) => !row.usedDamage)).toBe(true);
+    expect(easy.equalEffort.cost).toBeGreaterThan(easy.totalCost);
+    expect(easy.equalEffort.saving).toBeCloseTo(easy.equalEffort.cost - easy.totalCost, 0);
+    const hard = await at('--cut', '10');
+    expect(hard.definition).toBe('targets+damage');
+    expect(Object.keys(hard.game.damage.price)).toHaveLength(13);
+    expect(Math.max(...Object.values(hard.game.damage.price as Record<string, number>))).toBeLessThanOrEqual(hard.game.damage.cap);
+    expect(hard.game.table.filter((row: { usedDamage: boolean }) => row.usedDamage)).toHaveLength(hard.game.damage.coalitionsUsing);
+    expect(hard.equalEffort).toMatchObject({ cost: null, reason: expect.stringMatching(/Tianjin stays at 181\.0/) });
   });
 
   it('shares by the nucleolus, which is in the core, and says so in words', async () => {
@@ -183,6 +201,7 @@ describe('cli share', () => {
     const json = JSON.parse(out);
     expect(json.players).toHaveLength(13);
     expect(json.game.coalitions).toBe(8191);
+    expect(json.game.table).toHaveLength(8191);
     expect(json.players.every((p: { share: number }) => p.share >= 0)).toBe(true);
     expect(json.fund.weights).toEqual({ emissions: 1 / 3, contribution: 1 / 3, gdp: 0, benefit: 1 / 3 });
     expect(Math.abs(json.fund.balance)).toBeLessThan(1e-6 * json.totalCost);
@@ -212,14 +231,14 @@ describe('cli errors are one paragraph, never a stack trace', () => {
   const cases: [string, string[], RegExp][] = [
     ['non-numeric target', ['solve', '--target', 'abc', '--scenario', 'local'], /--target must be a number, got "abc"/],
     ['missing target', ['solve', '--scenario', 'local'], /--target is required/],
-    ['bad scenario', ['solve', '--target', '190', '--scenario', 'both'], /--scenario must be local or regional/],
+    ['bad scenario', ['solve', '--target', '190', '--scenario', 'both'], /--scenario must be local, regional, equal/],
     ['unknown receptor', ['solve', '--target', '190', '--scenario', 'local', '--receptors', 'paris'], /Unknown receptor\(s\) "paris"/],
     ['unknown option', ['solve', '--target', '190', '--bogus'], /Unknown option '--bogus'/],
     ['unknown command', ['frobnicate'], /Unknown command "frobnicate"/],
     ['missing data file', ['solve', '--target', '190', '--scenario', 'local', '--data', '/nonexistent.json'], /Cannot read the dataset \/nonexistent.json: ENOENT/],
     ['zero sweep step', ['sweep', '--step', '0'], /positive step/],
     ['bad format', ['sweep', '--format', 'xml'], /--format must be csv or json/],
-    ['share without a rule', ['share', '--target', '196.7'], /--rule is required: one of nucleolus, shapley, equal, contribution, gdp, population/],
+    ['share without a rule', ['share', '--target', '196.7'], /--rule is required: one of nucleolus, shapley, chander-tulkens, equal, contribution, gdp, population/],
     ['unknown rule', ['share', '--target', '196.7', '--rule', 'fair'], /--rule must be one of .*, got "fair"/],
     ['unknown players', ['share', '--target', '196.7', '--rule', 'gdp', '--players', 'counties'], /--players must be one of provinces, cities, got "counties"/],
     ['malformed fund', ['share', '--target', '196.7', '--rule', 'gdp', '--fund', 'wealth=1'], /--fund takes name=weight pairs/],

@@ -4,6 +4,7 @@ import { QueryError, solvePlan, type GLPK } from '../../src/model/lp';
 import { costGame, costGameSteps, coreCheck, MAX_PLAYERS, players, shapley, type CostGame, type PlayerMode } from '../../src/model/sharing';
 import { equalCutPlan, regionalFund, responsibility, RULES, sharingReport, transfers } from '../../src/model/sharing-rules';
 import { nucleolus } from '../../src/model/nucleolus';
+import { freeRiding } from '../../src/model/free-riding';
 import type { Dataset, ReceptorTarget } from '../../src/model/types';
 import { validateDataset } from '../../src/model/validate';
 import { calibratedDataset } from '../fixtures';
@@ -20,8 +21,8 @@ interface TinySpec {
   jurisdictions: { id: string; province?: string; population?: number; gdp?: number }[];
   /** One VOC source per entry: tonnes/yr and [share, yuan/t] control steps. */
   sources: { jurisdiction: string; emissions: number; steps: [number, number][] }[];
-  /** Receptors sit in the jurisdiction of the same id. */
-  receptors: { id: string; baseline: number }[];
+  /** Receptors sit in the jurisdiction of the same id; damage: yuan/yr per μg/m³. */
+  receptors: { id: string; baseline: number; damage?: number }[];
   /** μg/m³ removed at receptor (outer key) per tonne cut in jurisdiction (inner key); 0 if absent. */
   effect: Record<string, Record<string, number>>;
 }
@@ -48,7 +49,9 @@ function tinyDataset(spec: TinySpec): Dataset {
       id: `${s.jurisdiction}.industry.VOC.${i}`, jurisdiction: s.jurisdiction, sector: 'industry', pollutant: 'VOC', emissions: s.emissions,
       emissionsRef: 't', steps: s.steps.map(([share, cost]) => ({ share, cost })), costRef: 't',
     })),
-    receptors: spec.receptors.map((r) => ({ id: r.id, jurisdiction: r.id, baseline: r.baseline, ref: 't', background: 0, backgroundRef: 't' })),
+    receptors: spec.receptors.map((r) => ({
+      id: r.id, jurisdiction: r.id, baseline: r.baseline, ref: 't', background: 0, backgroundRef: 't', ...(r.damage === undefined ? {} : { damage: r.damage, damageRef: 't' }),
+    })),
     coefficients: spec.receptors.map((r) => spec.jurisdictions.map((j) => [spec.effect[r.id]?.[j.id] ?? 0])),
     coefficientsRef: 't',
     standards: { grade2OneHour: 200, publishedTarget: 90, sweep: { from: 100, to: 80 }, ref: 't' },
@@ -116,56 +119,100 @@ describe('cost game and Shapley value on hand-made games', () => {
     expect(Math.abs(phi[3])).toBeLessThan(1e-9);
   });
 
-  it('prices what a coalition cannot reach alone at the backstop and flags it (one receptor: merit order)', () => {
-    // a's own source now removes only 4 μg/m³. Backstop = the dearest step for a anywhere = 300 yuan per μg/m³.
-    // v(a) = 4·300 + 6·300 = 3000 (6 short); v(a,b) = 5·100 + 4·300 + 1·300 = 2000 (1 short); v(a,b,c) = 1000.
-    const spec = upwindSpec(false);
-    spec.sources[0].emissions = 40;
-    const g = game(tinyDataset(spec), aTo(90));
-    expect(g.backstopPrice).toEqual({ a: expect.closeTo(300, 9) });
-    expect(Array.from(g.value)).toEqual([0, 3000, 0, 2000, 0, 2000, 0, 1000].map((v) => expect.closeTo(v, 9)));
-    expect(Array.from(g.shortfall)).toEqual([0, 6, 0, 1, 0, 1, 0, 0].map((v) => expect.closeTo(v, 9)));
-    const report = sharingReport(g, 'shapley', { nucleolus: nucleolus(glpk, g) });
-    expect(report.players[0]).toMatchObject({ standAlone: expect.closeTo(3000, 9), standAloneBackstop: true });
-    expect(report.game.backstop.coalitionsUsing).toBe(3);
-    expect(report.game.table?.[0]).toMatchObject({ members: ['a'], backstop: true });
+  it('hand-solves a 3-player cost-plus-damage game: damage where a coalition cannot reach, min(damage, cap) per μg/m³', () => {
+    // Receptor a needs 100 -> 88 (12 μg/m³). Per μg/m³ at a: a's source 300 (4 available), b's 100 (5), c's 200 (5).
+    // Grand plan: b 5, c 5, a 2: 500 + 1000 + 600 = 2100, marginal cost 300 (a's step, part used) = the cap.
+    // Damage 250 < cap, so the price is 250. Short of the target, a coalition cuts only steps cheaper than 250:
+    // v(a) = 12·250 = 3000 (12 short); v(a,b) = 500 + 7·250 = 2250 (7 short); v(a,c) = 1000 + 7·250 = 2750;
+    // v(b) = v(c) = v(b,c) = 0 (no receptor); v(a,b,c) = 2100, targets met.
+    const spec: TinySpec = {
+      jurisdictions: [{ id: 'a' }, { id: 'b' }, { id: 'c' }],
+      sources: [
+        { jurisdiction: 'a', emissions: 40, steps: [[1, 30]] },
+        { jurisdiction: 'b', emissions: 50, steps: [[1, 10]] },
+        { jurisdiction: 'c', emissions: 50, steps: [[1, 20]] },
+      ],
+      receptors: [{ id: 'a', baseline: 100, damage: 250 }],
+      effect: { a: { a: 0.1, b: 0.1, c: 0.1 } },
+    };
+    const g = game(tinyDataset(spec), aTo(88));
+    expect(g.definition).toBe('targets+damage');
+    expect(g.damageCap).toBeCloseTo(300, 6);
+    expect(g.damagePrice).toEqual({ a: expect.closeTo(250, 9) });
+    expect(Array.from(g.value)).toEqual([0, 3000, 0, 2250, 0, 2750, 0, 2100].map((v) => expect.closeTo(v, 6)));
+    expect(Array.from(g.shortfall)).toEqual([0, 12, 0, 7, 0, 7, 0, 0].map((v) => expect.closeTo(v, 9)));
+    // φ_a = 3000/3 + 2250/6 + 2750/6 + 2100/3 = 2533.33; φ_b = -750/6 - 650/3 = -341.67; φ_c = -250/6 - 150/3 = -91.67.
+    const phi = shapley(g);
+    [2533.3333333, -341.6666667, -91.6666667].forEach((v, i) => expect(phi[i]).toBeCloseTo(v, 5));
+    // Nucleolus: with x_b = -p, x_c = -q the excesses are p+q-900, -p, -q, q-150 (a,b), p-650 (a,c), -p-q (b,c).
+    // c and {a,b} balance at q = 75 (excess -75, the least possible), then b and {a,c} at p = 325.
+    const nu = nucleolus(glpk, g);
+    [2500, -325, -75].forEach((v, i) => expect(nu.allocation[i]).toBeCloseTo(v, 4));
+    expect(nu.coreNonEmpty).toBe(true);
+    expect(coreCheck(g, nu.allocation).inCore).toBe(true);
+    const report = sharingReport(g, 'nucleolus', { nucleolus: nu });
+    expect(report.players[0]).toMatchObject({ standAlone: expect.closeTo(3000, 6), standAloneDamage: true });
+    expect(report.game).toMatchObject({ definition: 'targets+damage', damage: { coalitionsUsing: 3, cap: expect.closeTo(300, 6) } });
+    expect(report.game.table?.[0]).toMatchObject({ members: ['a'], usedDamage: true });
+    expect(report.game.table?.[6]).toMatchObject({ members: ['a', 'b', 'c'], usedDamage: false });
+
+    // A damage price above the cooperative plan's marginal cost is capped at it: the price is 300.
+    spec.receptors[0].damage = 1000;
+    const capped = game(tinyDataset(spec), aTo(88));
+    expect(capped.damagePrice).toEqual({ a: expect.closeTo(300, 6) });
+    // v(a) = 12·300 (a's own step costs the same as the damage); v(a,b) = 500 + 7·300; v(a,c) = 1000 + 7·300.
+    expect(Array.from(capped.value)).toEqual([0, 3600, 0, 2600, 0, 3100, 0, 2100].map((v) => expect.closeTo(v, 6)));
+
+    // Without a damage price the game is declined, saying where every coalition can reach: a, with b and c
+    // (the weakest coalitions with a) reaches 4 μg/m³ alone, so up to 96 μg/m³.
+    delete spec.receptors[0].damage;
+    expect(() => costGame(glpk, tinyDataset(spec), { targets: aTo(88), spec: { kind: 'level', value: 88 }, players: 'cities' })).toThrow(
+      /3 of 7 coalitions cannot meet .* no health-damage price .* up to 96 μg\/m³/,
+    );
+    expect(costGame(glpk, tinyDataset(spec), { targets: aTo(96), players: 'cities' }).definition).toBe('targets');
   });
 
-  it('uses the LP, with a backstop column only when needed, for coalitions with several receptors', () => {
+  it('uses the LP, with damage columns only when needed, for coalitions with several receptors', () => {
     // Receptor a needs 10 μg/m³, b needs 2. a's source: 0.1 at a, 30 yuan/t, 40 t (4 μg/m³, 300/μg).
-    // b's: 0.1 at a and at b, 10 yuan/t, 50 t. c's: 0.01 at a only, 10 yuan/t, 100 t (1 μg/m³, 1000/μg).
-    // Backstop: 1000 yuan per μg/m³ at a (c's step), 100 at b.
+    // b's: 0.1 at a and at b, 10 yuan/t, 50 t. c's: 0.01 at a only, 10 yuan/t, 200 t (2 μg/m³, 1000/μg).
+    // Grand plan: b 500 + a 1200 + c 1·1000 = 2700, marginal cost at a 1000 (the cap). Damage: a 600, b 50.
     const dataset = tinyDataset({
       jurisdictions: [{ id: 'a' }, { id: 'b' }, { id: 'c' }],
       sources: [
         { jurisdiction: 'a', emissions: 40, steps: [[1, 30]] },
         { jurisdiction: 'b', emissions: 50, steps: [[1, 10]] },
-        { jurisdiction: 'c', emissions: 100, steps: [[1, 10]] },
+        { jurisdiction: 'c', emissions: 200, steps: [[1, 10]] },
       ],
-      receptors: [{ id: 'a', baseline: 100 }, { id: 'b', baseline: 100 }],
+      receptors: [{ id: 'a', baseline: 100, damage: 600 }, { id: 'b', baseline: 100, damage: 50 }],
       effect: { a: { a: 0.1, b: 0.1, c: 0.01 }, b: { b: 0.1 } },
     });
     const g = game(dataset, [{ receptor: 'a', target: 90 }, { receptor: 'b', target: 98 }]);
-    // v(a) = 1200 + 6·1000 = 7200; v(b) = 2·100 = 200; v(a,b) (LP) = 500 + 1200 + 1·1000 = 2700, 1 short;
-    // v(a,c) = 1200 + 1000 + 5·1000 = 7200; v(b,c) = 200; v(a,b,c) (LP) = 500 + 1200 + 1000 = 2700, feasible.
-    expect(Array.from(g.value)).toEqual([0, 7200, 200, 2700, 0, 7200, 200, 2700].map((v) => expect.closeTo(v, 6)));
-    expect(Array.from(g.shortfall)).toEqual([0, 6, 0, 1, 0, 5, 0, 0].map((v) => expect.closeTo(v, 9)));
-    // φ_a = 7200/3 + 2500/6 + 7200/6 + 2500/3 = 4850; φ_b = 200/3 - 4500/6 + 200/6 - 4500/3 = -2150;
-    // φ_c = 0: c never changes any coalition's cost (where it helps, it only replaces the backstop at the same price).
+    expect(g.damagePrice).toEqual({ a: expect.closeTo(600, 6), b: expect.closeTo(50, 6) });
+    // v(a) = 1200 + 6·600 = 4800; v(b) = 200 (b can meet its target, so it must: no damage);
+    // v(a,b) (LP) = 500 + 1200 + 1·600 = 2300, 1 short; v(a,c) = v(a) (c's 1000/μg is dearer than the damage);
+    // v(b,c) = 200; v(a,b,c) (LP) = 2700, feasible.
+    expect(Array.from(g.value)).toEqual([0, 4800, 200, 2300, 0, 4800, 200, 2700].map((v) => expect.closeTo(v, 6)));
+    expect(Array.from(g.shortfall)).toEqual([0, 6, 0, 1, 0, 6, 0, 0].map((v) => expect.closeTo(v, 9)));
+    // φ_a = 4800/3 + 2100/6 + 4800/6 + 2500/3 = 3583.33; φ_b = 200/3 - 2500/6 + 200/6 - 2100/3 = -1016.67; φ_c = 400/3.
     const phi = shapley(g);
-    expect(phi[0]).toBeCloseTo(4850, 6);
-    expect(phi[1]).toBeCloseTo(-2150, 6);
-    expect(phi[2]).toBeCloseTo(0, 6);
-    // Tasks in the least-cost plan: a 1200, b 500, c 1000. Payments: a +3650, b -2650, c -1000.
+    [3583.3333333, -1016.6666667, 133.3333333].forEach((v, i) => expect(phi[i]).toBeCloseTo(v, 5));
+    // Tasks in the least-cost plan: a 1200, b 500, c 1000.
     const moved = transfers(g, responsibility(g, 'shapley'));
     expect(moved.players.map((p) => p.task)).toEqual([1200, 500, 1000].map((v) => expect.closeTo(v, 6)));
-    expect(moved.players.map((p) => p.payment)).toEqual([3650, -2650, -1000].map((v) => expect.closeTo(v, 6)));
-    expect(moved.flows).toEqual([
-      { from: 'a', to: 'b', amount: expect.closeTo(2650, 6) },
-      { from: 'a', to: 'c', amount: expect.closeTo(1000, 6) },
-    ]);
-    expect(moved.players.map((p) => p.standAloneBackstop)).toEqual([true, false, false]);
-    expect(moved.players.some((p) => p.worseOff)).toBe(false);
+    expect(moved.players.map((p) => p.payment)).toEqual([2383.3333333, -1516.6666667, -866.6666667].map((v) => expect.closeTo(v, 5)));
+    expect(moved.players.map((p) => p.standAloneDamage)).toEqual([true, false, false]);
+    // Chander–Tulkens: stand-alone cost less a marginal-damage share of the surplus 4800 + 200 + 0 - 2700 = 2300,
+    // with marginal damage a 600, b 50, c 0 (no receptor): a 4800 - 2300·600/650, b 200 - 2300·50/650, c 0.
+    const ct = responsibility(g, 'chander-tulkens');
+    [2676.9230769, 23.0769231, 0].forEach((v, i) => expect(ct.costs[i]).toBeCloseTo(v, 5));
+    expect(sum(ct.costs)).toBeCloseTo(2700, 6);    // Free-riding: a's cuts help only a; b's help a and b alike (equal populations); c's help only a, not c.
+    // Alone, weighing only its own damage: a's step avoids 600·0.1 = 60 yuan of damage per tonne at 30 yuan: all 40 t;
+    // b's avoids 50·0.1 = 5 at 10 yuan: none; c has no receptor: none.
+    const free = freeRiding(g);
+    expect(free.map((f) => f.selfShare)).toEqual([1, 0.5, 0].map((v) => expect.closeTo(v, 9)));
+    expect(free.map((f) => f.nashTonnes)).toEqual([40, 0, 0]);
+    expect(free.map((f) => f.nashCost)).toEqual([1200, 0, 0].map((v) => expect.closeTo(v, 9)));
+    expect(free.map((f) => f.planCost)).toEqual([1200, 500, 1000].map((v) => expect.closeTo(v, 6)));
   });
 
   it('reports progress once per coalition and returns the same game as costGame', () => {
@@ -253,7 +300,7 @@ describe('responsibility rules, transfers and fund on the hand-made game', () =>
     const titrating = tinyDataset({
       jurisdictions: [{ id: 'a' }, { id: 'b' }],
       sources: [{ jurisdiction: 'a', emissions: 200, steps: [[1, 30]] }, { jurisdiction: 'b', emissions: 50, steps: [[1, 10]] }],
-      receptors: [{ id: 'a', baseline: 100 }],
+      receptors: [{ id: 'a', baseline: 100, damage: 1000 }],
       effect: { a: { a: -0.1, b: 0.1 } },
     });
     const g2 = game(titrating, aTo(95));
@@ -322,6 +369,11 @@ describe('burden sharing on the default dataset at 196.7 μg/m³', () => {
   it('gives finite results under every rule, non-negative shares where the rule allows no other, balanced transfers', () => {
     const nu = nucleolus(glpk, provinces);
     for (const rule of RULES) {
+      if (rule === 'chander-tulkens') {
+        // It shares by marginal health damage, which the calibrated dataset does not price.
+        expect(() => sharingReport(provinces, rule, { nucleolus: nu })).toThrow(/no damage price for beijing/);
+        continue;
+      }
       const report = sharingReport(provinces, rule, { nucleolus: nu, fund: { emissions: 1, contribution: 1, benefit: 1 } });
       const numbers = report.players.flatMap((p) => [p.share, p.responsibility, p.task, p.payment, p.standAlone, p.saving, p.shapley]);
       expect(numbers.every(Number.isFinite), rule).toBe(true);
@@ -332,7 +384,7 @@ describe('burden sharing on the default dataset at 196.7 μg/m³', () => {
       expect(relClose(sum(report.flows.map((f) => f.amount)), report.totalPaid, 1e-9)).toBe(true);
       expect(Math.abs(report.fund!.balance)).toBeLessThan(1e-6 * report.totalCost);
       expect(report.equalCut.feasible).toBe(true);
-      expect(report.game.backstop.coalitionsUsing).toBe(0);
+      expect(report.game.damage.coalitionsUsing).toBe(0);
     }
   });
 

@@ -265,7 +265,7 @@ describe('each draw', () => {
       if (solveDraw(glpk, d, beijing).regional.cost === null) continue; // costGame needs a feasible v(N)
       compared++;
       const game = costGame(glpk, d, { targets: beijing, players: 'provinces' });
-      const fast = meritGame(d, beijing[0]);
+      const fast = meritGame(d, beijing[0])!;
       expect(fast.players).toEqual(game.players);
       Array.from(game.value).forEach((value, mask) => expect(relClose(fast.value[mask], value, 1e-9), `mask ${mask}`).toBe(true));
       Array.from(game.shortfall).forEach((s, mask) => expect(fast.shortfall[mask]).toBeCloseTo(s, 9));
@@ -273,11 +273,11 @@ describe('each draw', () => {
       shapley(game).forEach((x, i) => expect(relClose(phi[i], x, 1e-9)).toBe(true));
     }
     expect(compared).toBeGreaterThan(3);
-    // A target Beijing cannot meet alone: the backstop prices the shortfall.
+    // A target Beijing cannot meet alone: its damage price values the shortfall.
     const tight = [{ receptor: 'beijing', target: beijingTarget(dataset, 1.2) }];
     const game = costGame(glpk, dataset, { targets: tight, players: 'cities' });
     expect(Array.from(game.shortfall).some((s) => s > 0)).toBe(true);
-    const fast = meritGame(dataset, tight[0], 'cities');
+    const fast = meritGame(dataset, tight[0], 'cities')!;
     Array.from(game.value).forEach((value, mask) => expect(relClose(fast.value[mask], value, 1e-9)).toBe(true));
   });
 

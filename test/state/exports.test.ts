@@ -172,14 +172,14 @@ describe('plan CSV', () => {
 describe('sweep CSV', () => {
   it('writes every row with empty fields where a scenario cannot reach the target', () => {
     const rows: SweepRow[] = [
-      { target: 200, local: 1.5e9, regional: 4.5e8, saving: 1.05e9, marginalLocal: 1.25e8, marginalRegional: 3.333333e7 },
-      { target: 170.5, local: null, regional: 2.123456789e9, saving: null, marginalLocal: null, marginalRegional: 0 },
+      { target: 200, local: 1.5e9, regional: 4.5e8, saving: 1.05e9, marginalLocal: 1.25e8, marginalRegional: 3.333333e7, equal: 2e9 },
+      { target: 170.5, local: null, regional: 2.123456789e9, saving: null, marginalLocal: null, marginalRegional: 0, equal: null },
     ];
     const text = sweepCsv(rows);
     expect(text.startsWith(`${CSV_BOM}${SWEEP_HEADER.join(',')}\r\n`)).toBe(true);
     expect(parseCsv(text).slice(1)).toEqual([
-      ['200', '1500000000', '450000000', '1050000000', '125000000', '33333330'],
-      ['170.5', '', '2123456789', '', '', '0'],
+      ['200', '1500000000', '450000000', '1050000000', '125000000', '33333330', '2000000000'],
+      ['170.5', '', '2123456789', '', '', '0', ''],
     ]);
   });
 });

@@ -64,7 +64,7 @@ describe('CSV cells cannot run as formulas', () => {
     const csv = planCsv(d, { regional: solvePlan(glpk, d, { scenario: 'regional', targets }), local: solvePlan(glpk, d, { scenario: 'local', targets }) });
     expect(csv).toContain(",'=cmd|' /C calc'!A0,'@湖畔,");
     expect(csv).not.toMatch(/(^|,)[=@]/m);
-    const sweep = sweepCsv([{ target: 150, local: null, regional: -1, saving: null, marginalLocal: null, marginalRegional: 2 }]);
-    expect(sweep.split('\r\n')[1]).toBe('150,,-1,,,2');
+    const sweep = sweepCsv([{ target: 150, local: null, regional: -1, saving: null, marginalLocal: null, marginalRegional: 2, equal: null }]);
+    expect(sweep.split('\r\n')[1]).toBe('150,,-1,,,2,');
   });
 });

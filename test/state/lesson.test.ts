@@ -23,7 +23,7 @@ function facts(dataset: Dataset, target: number) {
     const q = [{ receptor: 'beijing', target: t }];
     const r = solvePlan(glpk, dataset, { scenario: 'regional', targets: q });
     const l = solvePlan(glpk, dataset, { scenario: 'local', targets: q });
-    curve.push({ target: t, regional: r.totalCost, local: l.totalCost, saving: r.feasible && l.feasible ? l.totalCost! - r.totalCost! : null, marginalLocal: null, marginalRegional: null });
+    curve.push({ target: t, regional: r.totalCost, local: l.totalCost, saving: r.feasible && l.feasible ? l.totalCost! - r.totalCost! : null, marginalLocal: null, marginalRegional: null, equal: null });
   }
   return { dataset, view, plans, curve };
 }

@@ -23,6 +23,15 @@ describe('summary sentence', () => {
     expect(summary({ target: 196.7 })).toBe('Regional control meets 196.7\u00a0μg/m³ in Beijing for 572 m yuan a year, 72% less than acting alone. Langfang and Tianjin make the largest cuts.');
   });
 
+  it('adds what acting together saves against an equal cut for everyone, when the equal-effort plan is given', () => {
+    const state = { ...defaultState(viewContext(dataset), 'en'), target: 196.7 };
+    const targets = [{ receptor: 'beijing', target: 196.7 }];
+    const [regional, local, equal] = (['regional', 'local', 'equal'] as const).map((scenario) => solvePlan(glpk, dataset, { scenario, targets }));
+    const text = summaryText(dataset, { regional, local, equal }, state);
+    expect(text).toMatch(/72% less than acting alone\. An equal cut for everyone \(\d+% of every place’s controllable NOx and VOC\) would cost [\d.]+ bn yuan: acting together saves [\d.]+ bn yuan against it\. Langfang and Tianjin/);
+    expect(summaryText(dataset, { regional, local, equal }, { ...state, scenario: 'local' })).not.toMatch(/equal cut/);
+  });
+
   it('speaks Chinese with 亿元', () => {
     expect(summary({ target: 196.7, lang: 'zh' })).toBe('区域联合控制每年花费5.72 亿元即可使北京达到196.7 μg/m³，比属地控制少花72%。廊坊和天津削减最多。');
   });
