@@ -75,7 +75,8 @@ export function mapCaption(dataset: Dataset, plan: PlanResult | null, view: Capt
   // The plan on the map is the one passed in (Who pays maps the regional plan whatever the scenario).
   const mapped = plan?.query.scenario ?? (view.scenario === 'local' ? 'local' : 'regional');
   const planText = view.scenario === 'compare' && mapped === 'regional' ? t('map.plan.compareRegional') : t(`map.plan.${mapped}`);
-  const ids = view.receptors;
+  // The places whose targets the plan meets (Who pays holds every place to the target).
+  const ids = plan ? plan.query.targets.map((target) => target.receptor) : view.receptors;
   const places = ids.length === dataset.receptors.length && ids.length > 1
     ? t('headline.allPlaces', { n: ids.length })
     : joinNames(ids.map((id) => placeName(dataset, id, view.lang)), view.lang);

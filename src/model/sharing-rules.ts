@@ -12,7 +12,7 @@ import {
   type CoreCheck, type CostGame, type GameDefinition, type Player, type PlayerMode,
 } from './sharing';
 import type { Nucleolus } from './nucleolus';
-import type { Dataset, LocalizedText, ReceptorTarget, Source } from './types';
+import type { Dataset, LocalizedText, PlanResult, ReceptorTarget, Source } from './types';
 
 export type Rule = 'nucleolus' | 'shapley' | 'chander-tulkens' | 'equal' | 'contribution' | 'gdp' | 'population';
 /** The default first: the nucleolus, which lies in the core whenever the core is not empty. */
@@ -464,6 +464,8 @@ export interface SharingReport {
   targets: ReceptorTarget[];
   /** v(N): the least cost of meeting the targets with every player's sources, yuan/yr. */
   totalCost: number;
+  /** The plan behind v(N), every player's task: what the map of Who pays shows. */
+  plan: PlanResult;
   players: PlayerShare[];
   note: string;
   flows: Flow[];
@@ -547,6 +549,7 @@ export function sharingReport(game: CostGame, rule: Rule, options: { nucleolus: 
     mode: game.mode,
     targets: game.targets,
     totalCost,
+    plan: game.regionalPlan,
     players: game.players.map((p, i) => ({
       ...moved.players[i],
       name: p.name,
