@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { CURVE_HEADROOM, curveScale } from '../../src/charts/curve-scale';
+import { CURVE_HEADROOM, curveScale, meritScale } from '../../src/charts/focus';
+import type { MeritStep } from '../../src/model/merit';
 import type { SweepRow } from '../../src/model/sweep';
 
 const row = (target: number, local: number | null, regional: number | null): SweepRow =>
@@ -27,5 +28,26 @@ describe('the cost curve scale', () => {
   it('a published point above the compared range raises the scale to show it', () => {
     const rows = [row(200, 1e9, 0.9e9), row(190, null, 100e9)];
     expect(curveScale(rows, { local: 3e9, regional: 0.5e9 }).max).toBeCloseTo(3e9 * CURVE_HEADROOM);
+  });
+});
+
+describe('the merit order scale', () => {
+  /** Steps of the given reductions and costs per μg/m³, in merit order. */
+  const steps = (list: [number, number][]): MeritStep[] => {
+    let cumulative = 0;
+    return list.map(([reduction, costPerUg], step) => ({ step, effect: 1, costPerUg, reduction, cumulativeReduction: (cumulative += reduction), cumulativeCost: 0 }));
+  };
+
+  it('ends the x axis where the steps end, not where the slider could go', () => {
+    expect(meritScale(steps([[10, 1e6], [18, 2e6]]), 47).xMax).toBe(28);
+    expect(meritScale(steps([[10, 1e6], [18, 2e6]]), 20).xMax).toBe(20);
+  });
+
+  it('lets the last, dearest steps run off the top when they would flatten the rest', () => {
+    const scale = meritScale(steps([[10, 1e6], [10, 2e6], [5, 3e6], [3, 100e6]]), 47);
+    expect(scale.yMax).toBeCloseTo(3e6 * 1.2);
+    expect(scale.offScale).toBe(100e6);
+    // Steps of similar cost keep the whole axis.
+    expect(meritScale(steps([[10, 1e6], [10, 2e6], [8, 3e6]]), 47)).toEqual({ xMax: 28, yMax: 3e6, offScale: null });
   });
 });
