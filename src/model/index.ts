@@ -30,3 +30,7 @@ export {
   sidePaymentTransfers, fundTransfers, LEVEL_SHARES, MAX_LEVEL, FUND_RULES,
   type GameModel, type PlayerScore, type RoundScore, type NashOutcome, type GameSummary, type SidePayment, type FundRule,
 } from './game';
+export {
+  ballotKeys, encodeBallot, decodeBallot, normaliseBallot, BALLOT_ALPHABET, BALLOT_LENGTH, BALLOT_MAX_PLAYERS, BALLOT_MAX_ROUND,
+  type BallotKeys, type Ballot, type BallotProblem, type DecodedBallot,
+} from './ballot';
