@@ -64,7 +64,7 @@ export const sessionKeys = (session: GameSession, players: number): BallotKeys[]
 const isLevel = (x: unknown) => x === null || (Number.isInteger(x) && (x as number) >= 0 && (x as number) <= MAX_LEVEL);
 
 /** A stored session, checked field by field (storage may hold anything); null when it is not one. */
-export function parseSession(text: string | null, players: number): GameSession | null {
+export function parseSession(text: string | null, playersIn: (mode: PlayerMode) => number): GameSession | null {
   if (!text) return null;
   let raw: unknown;
   try {
@@ -73,6 +73,8 @@ export function parseSession(text: string | null, players: number): GameSession 
     return null;
   }
   const s = raw as GameSession;
+  if (typeof s !== 'object' || s === null || !PLAYER_MODES.includes(s.mode)) return null;
+  const players = playersIn(s.mode);
   const levels = (list: unknown) => Array.isArray(list) && list.length === players && list.every(isLevel);
   const ok =
     typeof s === 'object' && s !== null && s.version === 1 && typeof s.data === 'string' && typeof s.dataVersion === 'string' && PLAYER_MODES.includes(s.mode) &&
