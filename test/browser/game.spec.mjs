@@ -5,6 +5,7 @@ import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { literal, yuan } from './expected.mjs';
+import { assertNoViolations } from './a11y.spec.mjs';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 /** `npm run cli -- game --players provinces --levels ... --json` on the default dataset. */
@@ -119,6 +120,45 @@ export const tests = [
       assert.match(csv[0], /^round,kind,player,/);
       for (const line of csv) for (const cell of line.split(',')) assert.doesNotMatch(cell, /^[=+@]|^-(?!\d)/);
       for (const player of players) await player.close();
+    },
+  },
+  {
+    name: 'game: axe finds no violations on the teacher\'s page (set-up, a round, its results) and a player\'s page, in both languages',
+    viewport: { width: 1400, height: 1000 },
+    async run({ page, origin }) {
+      await returning(page);
+      page.on('dialog', (dialog) => dialog.accept());
+      for (const lang of ['en', 'zh']) {
+        await page.goto(`${origin}/?view=game&lang=${lang}`);
+        await page.locator('[data-testid="game-start"]').waitFor();
+        await assertNoViolations(page, `the game's set-up (${lang})`);
+        await page.locator('[data-testid="game-start"]').click();
+        await page.locator('details summary').click();
+        const links = await page.locator('[data-testid="player-link"]').evaluateAll((as) => as.map((a) => a.href));
+        const codes = [];
+        for (const [i, href] of links.entries()) {
+          const player = await page.context().newPage();
+          await player.goto(href);
+          assert.match(href, new RegExp(`\\?lang=${lang}#play=`));
+          await player.locator('[data-testid="player-title"]').waitFor({ timeout: 20_000 });
+          codes.push(await codeFrom(player, 1, i));
+          if (i === 0) await assertNoViolations(player, `a player's page (${lang})`);
+          await player.close();
+        }
+        await page.locator('[data-testid="ballot-code"]').fill('ABC');
+        await page.locator('form.ballot button[type="submit"]').click();
+        await page.locator('[data-testid="ballot-message"]:not(:empty)').waitFor();
+        await assertNoViolations(page, `a round with a refused code (${lang})`);
+        for (const code of codes) {
+          await page.locator('[data-testid="ballot-code"]').fill(code);
+          await page.locator('form.ballot button[type="submit"]').click();
+        }
+        await page.locator('[data-testid="close-round"]:enabled').click();
+        await page.locator('[data-testid="round-results"]').waitFor();
+        await assertNoViolations(page, `a round's results (${lang})`);
+        await page.locator('[data-testid="game-reset"]').click();
+        await page.locator('[data-testid="game-start"]').waitFor();
+      }
     },
   },
 ];
