@@ -73,6 +73,10 @@ export const tests = [
       const r1 = await closeRound(page, 1);
       assert.match(await r1.innerText(), new RegExp(literal(`Price of anarchy: ${yuan(nash.priceOfAnarchy)} a year`)));
       assert.ok(nash.priceOfAnarchy > 0);
+      // The debrief names the model's prediction, which the class just played.
+      const predicted = ['Beijing', 'Tianjin', 'Hebei'].map((p, i) => `${p} ${nash.nash.levels[i]}`).join(', ');
+      assert.match(await page.locator('[data-testid="prediction"]').innerText(), new RegExp(literal(`each for itself, the parties choose ${predicted}`)));
+      assert.equal(await page.locator('[data-testid="self-benefit"] tbody tr').count(), 3);
 
       // Round 2: pledges, then ballots; a reload in the middle loses nothing.
       assert.match(await page.locator('[data-testid="game-round"]').innerText(), /Round 2 of 4: Pledges, then ballots/);
