@@ -9,7 +9,7 @@ import { assertNoViolations } from './a11y.spec.mjs';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 /** `npm run cli -- game --players provinces --levels ... --json` on the default dataset. */
-const scored = (levels) => JSON.parse(execFileSync(`${ROOT}/node_modules/.bin/tsx`, ['src/cli/main.ts', 'game', '--players', 'provinces', '--levels', levels, '--json'], { cwd: ROOT, encoding: 'utf8' }));
+const scored = (levels, players = 'provinces') => JSON.parse(execFileSync(`${ROOT}/node_modules/.bin/tsx`, ['src/cli/main.ts', 'game', '--players', players, '--levels', levels, '--json'], { cwd: ROOT, encoding: 'utf8' }));
 
 const returning = (page) => page.addInitScript(() => localStorage.setItem('airshed:intro-seen', '1'));
 
@@ -20,12 +20,16 @@ async function codeFrom(player, round, level) {
   return (await player.locator('[data-testid="player-code"]').innerText()).trim();
 }
 
-/** Types a code on the teacher's page and returns the message it answers with. */
+/** Types a code on the teacher's page and returns the message it answers with (once it has changed, or the replace question is asked). */
 async function type(page, code) {
   const message = page.locator('[data-testid="ballot-message"]');
+  const before = await message.innerText();
   await page.locator('[data-testid="ballot-code"]').fill(code);
   await page.getByRole('button', { name: 'Enter ballot' }).click();
-  await page.waitForFunction(() => document.querySelector('[data-testid="ballot-message"]')?.textContent?.trim() || document.querySelector('[data-testid="replace-yes"]'));
+  await page.waitForFunction((b) => {
+    const now = document.querySelector('[data-testid="ballot-message"]')?.textContent?.trim() ?? '';
+    return (now && now !== b) || document.querySelector('[data-testid="replace-yes"]');
+  }, before.trim());
   return message.innerText();
 }
 
@@ -90,7 +94,10 @@ export const tests = [
       // A second ballot for the same player replaces the first only when the teacher confirms.
       await type(page, await codeFrom(players[1], 2, 0));
       assert.match(await page.getByRole('alertdialog').innerText(), /Tianjin already has a ballot this round/);
-      await page.locator('[data-testid="replace-yes"]').click();
+      // Keyboard-only: the question has the focus, Enter answers it, the code field is next.
+      await page.locator('[data-testid="replace-yes"]:focus').waitFor();
+      await page.keyboard.press('Enter');
+      assert.equal(await page.evaluate(() => document.activeElement?.id), 'ballot-code');
       assert.match(await page.locator('[data-testid="ballot-message"]').innerText(), /Ballot for Tianjin replaced/);
       assert.match(await type(page, await codeFrom(players[2], 2, 3)), /Ballot accepted for Hebei/);
       const r2 = await closeRound(page, 2);
@@ -163,6 +170,31 @@ export const tests = [
         await page.locator('[data-testid="game-reset"]').click();
         await page.locator('[data-testid="game-start"]').waitFor();
       }
+    },
+  },
+  {
+    name: 'game: 13 cities play the each-for-itself round; the results and the price of anarchy match the CLI',
+    viewport: { width: 1600, height: 1000 },
+    async run({ page, origin }) {
+      await returning(page);
+      await page.goto(`${origin}/?view=game&lang=en`);
+      await page.getByLabel('13 cities').check();
+      await page.locator('[data-testid="game-start"]').click();
+      const links = await page.locator('[data-testid="player-link"]').evaluateAll((as) => as.map((a) => a.href));
+      assert.equal(links.length, 13);
+      const nash = scored('nash', 'cities');
+      // One phone at a time: each opens its link, picks its Nash level, and its code is typed in.
+      for (const [i, href] of links.entries()) {
+        const player = await page.context().newPage();
+        await player.goto(href);
+        await player.locator('[data-testid="player-title"]').waitFor({ timeout: 20_000 });
+        assert.match(await type(page, await codeFrom(player, 1, nash.nash.levels[i])), /Ballot accepted for/);
+        await player.close();
+      }
+      assert.match(await page.locator('[data-testid="ballot-status"]').innerText(), /Ballots in: 13 of 13/);
+      const results = await closeRound(page, 1);
+      assert.equal(await results.locator('tbody tr').count(), 13);
+      assert.match(await results.innerText(), new RegExp(literal(`Price of anarchy: ${yuan(nash.priceOfAnarchy)} a year`)));
     },
   },
 ];
