@@ -197,4 +197,26 @@ export const tests = [
       assert.match(await results.innerText(), new RegExp(literal(`Price of anarchy: ${yuan(nash.priceOfAnarchy)} a year`)));
     },
   },
+  {
+    name: 'game: a stored game that is broken or tampered with is set aside, and the set-up is offered',
+    async run({ page, origin }) {
+      await returning(page);
+      await page.goto(`${origin}/?view=game&lang=en`);
+      await page.locator('[data-testid="game-start"]').click();
+      await page.locator('[data-testid="game-round"]').waitFor();
+      const stored = JSON.parse(await page.evaluate(() => localStorage.getItem('airshed:game')));
+      for (const bad of [
+        '{not json',
+        JSON.stringify({ ...stored, rounds: stored.rounds.map((r, i) => (i === 2 ? { ...r, payments: [{ from: 'atlantis', to: 'beijing', amount: 1 }] } : r)) }),
+        JSON.stringify({ ...stored, damage: 1000 }),
+      ]) {
+        await page.evaluate((text) => localStorage.setItem('airshed:game', text), bad);
+        await page.reload();
+        await page.locator('[data-testid="game-start"]').waitFor();
+      }
+      await page.evaluate((text) => localStorage.setItem('airshed:game', text), JSON.stringify(stored));
+      await page.reload();
+      await page.locator('[data-testid="game-round"]').waitFor();
+    },
+  },
 ];
