@@ -4,6 +4,7 @@ import { performance } from 'node:perf_hooks';
 import { loadGlpk } from '../src/model/glpk';
 import { buildProblem, setTargets, solvePlan, solveProblem } from '../src/model/lp';
 import { greedyPlan, meritOrder } from '../src/model/merit';
+import { defaultDamageScale, gameDataset, gameModel, gameSummary, scoreRound } from '../src/model/game';
 import { costGame, shapley, type PlayerMode } from '../src/model/sharing';
 import { sweep } from '../src/model/sweep';
 import type { Dataset } from '../src/model/types';
@@ -76,4 +77,8 @@ timeUncertainty(`Monte Carlo, Beijing, 1,000 draws (${inputs} inputs)`, () => vo
 timeUncertainty(`tornado, Beijing (${inputs} inputs x 2 ends)`, () => void tornado(glpk, dataset, { targets: published }), 20);
 const allAt = all.map((receptor) => ({ receptor, target: 205 }));
 timeUncertainty('Monte Carlo, all 13 receptors (LP), 100 draws', () => void monteCarlo(glpk, dataset, { targets: allAt, draws: 100 }), 3);
+/** Shared Sky: scoring one round of 13 cities (levels precomputed once per game), and the whole set-up. */
+const cityGame = gameModel(gameDataset(dataset, defaultDamageScale(dataset)), 'cities');
+time('game: score a round, 13 cities', (t) => void scoreRound(cityGame, cityGame.players.map((_, i) => Math.round(t + i) % 5)));
+timeUncertainty('game: set up 13 cities + Nash + cooperative', () => void gameSummary(gameModel(gameDataset(dataset, defaultDamageScale(dataset)), 'cities')), 10);
 console.log('Goals: one solve < 2 ms; full sweep < 1000 ms; 1,000 Monte Carlo draws for one receptor < 2000 ms.');

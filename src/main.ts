@@ -4,4 +4,7 @@ import './ui/global.css';
 import App from './App.svelte';
 import './offline';
 
-mount(App, { target: document.getElementById('app')! });
+// A Shared Sky player's link (#play=...) opens the light player page: no map, no solver.
+const target = document.getElementById('app')!;
+if (location.hash.startsWith('#play=')) void import('./ui/PlayerPage.svelte').then(({ default: PlayerPage }) => mount(PlayerPage, { target }));
+else mount(App, { target });

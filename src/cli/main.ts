@@ -8,6 +8,7 @@ import {
   type Dataset, type FundIndicator, type FundWeights, type PlanResult, type PlanScenario, type PlayerMode, type Rule, type SharingReport,
 } from '../model/index';
 import { formatTonnes, formatYuan } from '../model/format';
+import { defaultDamageScale, gameDataset, gameModel, gameSummary, LEVEL_SHARES, MAX_LEVEL, scoreRound, type GameModel, type GameSummary, type RoundScore } from '../model/game';
 import { parseCatalogue } from '../model/catalogue';
 import { placeName } from '../state/i18n';
 import { decodeDatasetBytes } from '../model/load';
@@ -57,6 +58,12 @@ Commands:
       Monte Carlo over the dataset's uncertain inputs (Latin hypercube; --set holds inputs at a
       value): both scenarios' costs, the saving and the ratio with their 90% ranges, and a tornado
       of the inputs that move the saving most.
+  game --players provinces|cities --levels 2,2,2|nash|cooperative [--damage <×>] [--data id|file.json] [--json]
+      Scores one round of the classroom game Shared Sky: every player's cut level (0-4: 0-80% of
+      its controllable NOx and VOC, cheapest first), its cost, the damage avoided at its own
+      receptors and its payoff, the ozone at every receptor, the each-for-itself (Nash) and
+      cooperative levels and the price of anarchy (welfare lost against the cooperative levels).
+      --damage scales the damage prices within the dataset's damage input (default: its upper end).
   hindcast [--data id|file.json] [--json]
       What the model says each observed emission change should have done to ozone, beside what
       was observed (the dataset's evidence cases; those that set the response scale agree by
@@ -121,6 +128,8 @@ const options = {
   draws: { type: 'string' },
   seed: { type: 'string' },
   set: { type: 'string' },
+  levels: { type: 'string' },
+  damage: { type: 'string' },
 } satisfies ParseArgsConfig['options'];
 
 function number(raw: string | undefined, name: string, fallback?: number): number {
@@ -388,6 +397,44 @@ function shareText(report: SharingReport, dataset: Dataset): string {
   return lines.join('\n');
 }
 
+/** "2,2,2" (one level 0-4 per player, in the players' order), or nash / cooperative. */
+function levelsOf(raw: string | undefined, model: GameModel, summary: GameSummary): number[] {
+  const order = model.players.map((p) => p.id).join(', ');
+  if (raw === undefined) throw new CliError(`--levels is required: one level 0-${MAX_LEVEL} per player (${order}), or nash or cooperative.`);
+  if (raw === 'nash') return summary.nash.levels;
+  if (raw === 'cooperative') return summary.cooperative.levels;
+  const parts = raw.split(',').map((s) => s.trim());
+  const levels = parts.map((part) => (/^[0-9]$/.test(part) ? Number(part) : NaN));
+  if (levels.length !== model.players.length || levels.some((l) => !(l <= MAX_LEVEL)))
+    throw new CliError(`--levels takes one level 0-${MAX_LEVEL} per player, ${model.players.length} in all (${order}), separated by commas, or nash or cooperative; got ${JSON.stringify(raw)}.`);
+  return levels;
+}
+
+function gameText(result: { mode: PlayerMode; damageScale: number; round: RoundScore; priceOfAnarchy: number }, summary: GameSummary): string {
+  const yuan = (x: number) => formatYuan(x, 'en');
+  const { round } = result;
+  const o3 = (x: number | null) => (x === null ? '-' : x.toFixed(1));
+  const lines = [
+    `Shared Sky, ${result.mode}, damage prices ${result.damageScale}× the dataset's: one round at levels ${round.levels.join(',')} (${LEVEL_SHARES.map((s, l) => `${l} = ${s * 100}%`).join(', ')} of each player's controllable tonnes).`,
+    '',
+    `${'Player'.padEnd(14)}${'level'.padStart(6)}${'ozone'.padStart(16)}${'cost'.padStart(15)}${'benefit'.padStart(15)}${'payoff'.padStart(15)}${'Nash'.padStart(6)}${'coop'.padStart(6)}`,
+  ];
+  round.players.forEach((p, i) =>
+    lines.push(
+      `${p.name.en.padEnd(14)}${String(p.level).padStart(6)}${`${o3(p.baselineOzone)} -> ${o3(p.ozone)}`.padStart(16)}${[p.cost, p.benefit, p.payoff].map((x) => yuan(x).padStart(15)).join('')}${String(summary.nash.levels[i]).padStart(6)}${String(summary.cooperative.levels[i]).padStart(6)}`,
+    ),
+  );
+  lines.push(
+    '',
+    `Basin: cost ${yuan(round.totals.cost)}, damage avoided ${yuan(round.totals.benefit)}, welfare ${yuan(round.totals.welfare)} a year.`,
+    `Cooperative levels ${summary.cooperative.levels.join(',')}: cost ${yuan(summary.cooperative.totals.cost)}, welfare ${yuan(summary.cooperative.totals.welfare)}.`,
+    `Each for itself (Nash) ${summary.nash.levels.join(',')}: welfare ${yuan(summary.nash.totals.welfare)}; ${summary.nash.dominant ? "each player's best level does not depend on the others (dominant)" : "best levels depend on the others' (not dominant)"}.`,
+    `Price of anarchy of this round: ${yuan(result.priceOfAnarchy)} a year (Nash: ${yuan(summary.cooperative.totals.welfare - summary.nash.totals.welfare)}).`,
+    'Ozone: damage-weighted mean over each player\'s receptors, μg/m³.',
+  );
+  return lines.join('\n');
+}
+
 function planJson(plan: PlanResult) {
   return {
     feasible: plan.feasible,
@@ -452,12 +499,33 @@ export async function runCli(argv: string[], rawIo: Io): Promise<number> {
       io.out(`${path} is valid: ${dataset.meta.title.en} v${dataset.meta.version}; ${dataset.jurisdictions.length} jurisdictions, ${dataset.sources.length} sources, ${dataset.sources.reduce((n, s) => n + s.steps.length, 0)} control steps, ${dataset.receptors.length} receptors.`);
       return 0;
     }
-    if (!['solve', 'sweep', 'export-lp', 'share', 'uncertainty', 'hindcast'].includes(command)) throw new CliError(`Unknown command ${JSON.stringify(command)}.`);
+    if (!['solve', 'sweep', 'export-lp', 'share', 'uncertainty', 'hindcast', 'game'].includes(command)) throw new CliError(`Unknown command ${JSON.stringify(command)}.`);
     if (positionals.length > 0) throw new CliError(`Unexpected argument ${JSON.stringify(positionals[0])}.`);
     const dataset = loadDataset(dataPath(values.data), io);
     if (command === 'hindcast') {
       const cases = hindcast(dataset);
       io.out(values.json ? jsonText({ dataset: { id: dataset.meta.id, version: dataset.meta.version }, cases }) : hindcastText(cases, dataset));
+      return 0;
+    }
+    if (command === 'game') {
+      const mode = choice<PlayerMode>(values.players, 'players', PLAYER_MODES, 'provinces');
+      const scale = values.damage === undefined ? defaultDamageScale(dataset) : number(values.damage, 'damage');
+      const model = gameModel(gameDataset(dataset, scale), mode);
+      const summary = gameSummary(model);
+      const levels = levelsOf(values.levels, model, summary);
+      const round = scoreRound(model, levels);
+      const result = {
+        dataset: { id: dataset.meta.id, version: dataset.meta.version },
+        mode,
+        damageScale: scale,
+        unit: 'yuan/yr',
+        round,
+        priceOfAnarchy: summary.cooperative.totals.welfare - round.totals.welfare,
+        nash: { levels: summary.nash.levels, dominant: summary.nash.dominant, welfare: summary.nash.totals.welfare, cost: summary.nash.totals.cost },
+        cooperative: { levels: summary.cooperative.levels, welfare: summary.cooperative.totals.welfare, cost: summary.cooperative.totals.cost },
+        selfBenefitShare: Object.fromEntries(model.players.map((p, i) => [p.id, summary.selfBenefitShare[i]])),
+      };
+      io.out(values.json ? jsonText(result) : gameText(result, summary));
       return 0;
     }
     const receptors = receptorsOf(values.receptors, dataset, command === 'share');

@@ -27,3 +27,12 @@ export {
   type AdjustmentProblem, type DrawPlan, type DrawResult, type Outcome, type Summary, type UncertaintyQuery, type UncertaintyProgress, type UncertaintyReport,
   type TornadoRow, type Tornado,
 } from './uncertainty';
+export {
+  gameModel, gameDataset, damageInput, defaultDamageScale, checkLevels, scoreRound, welfare, bestReply, nash, cooperative, priceOfAnarchy, selfBenefitShares, gameSummary,
+  sidePaymentTransfers, fundTransfers, LEVEL_SHARES, MAX_LEVEL, FUND_RULES,
+  type GameModel, type PlayerScore, type RoundScore, type NashOutcome, type GameSummary, type SidePayment, type FundRule,
+} from './game';
+export {
+  ballotKeys, encodeBallot, decodeBallot, normaliseBallot, BALLOT_ALPHABET, BALLOT_LENGTH, BALLOT_MAX_PLAYERS, BALLOT_MAX_ROUND,
+  type BallotKeys, type Ballot, type BallotProblem, type DecodedBallot,
+} from './ballot';

@@ -21,7 +21,7 @@ export const STATE_VERSION = 1;
 export type ScenarioView = 'compare' | 'regional' | 'local';
 export type Unit = 'ug' | 'ppb';
 export type ColorBy = 'tonnes' | 'spending' | 'share' | 'effectiveness';
-export type View = 'explore' | 'pay' | 'methods';
+export type View = 'explore' | 'pay' | 'game' | 'methods';
 export type Theme = 'auto' | 'light' | 'dark' | 'projector';
 /** What an embed shows: the older four (controls include the slider; summary is the cards and the
  * sentence) and, since the story-first embeds, the headline card and the slider alone. */
@@ -150,7 +150,7 @@ export const MAX_FUND_WEIGHT = 1;
 export const SCENARIOS: ScenarioView[] = ['compare', 'regional', 'local'];
 export const UNITS: Unit[] = ['ug', 'ppb'];
 export const COLOR_BYS: ColorBy[] = ['tonnes', 'spending', 'share', 'effectiveness'];
-export const VIEWS: View[] = ['explore', 'pay', 'methods'];
+export const VIEWS: View[] = ['explore', 'pay', 'game', 'methods'];
 export const THEMES: Theme[] = ['auto', 'light', 'dark', 'projector'];
 export const LANGS: Lang[] = ['en', 'zh'];
 export const PANELS: Panel[] = ['headline', 'slider', 'controls', 'map', 'chart', 'summary'];

@@ -15,7 +15,7 @@ const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'];
 // cannot know what the canvas draws: assertOverlayContrast below checks that text instead.
 
 /** Runs axe on the whole document and fails with each violation's id, impact, help and first targets. */
-async function assertNoViolations(page, what, { disable = [] } = {}) {
+export async function assertNoViolations(page, what, { disable = [] } = {}) {
   if (!(await page.evaluate(() => 'axe' in window))) await page.addScriptTag({ path: AXE });
   const violations = await page.evaluate(async ({ tags, disable }) => {
     const rules = Object.fromEntries(disable.map((id) => [id, { enabled: false }]));

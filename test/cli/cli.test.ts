@@ -384,3 +384,32 @@ describe('npm run cli (end to end)', () => {
     expect(bad.stderr).toMatch(/^airshed: --target must be a number/);
   });
 });
+
+describe('cli game', () => {
+  it('scores a round of Shared Sky as JSON, with the Nash and cooperative levels', async () => {
+    const { code, out } = await cli('game', '--players', 'provinces', '--levels', '2,2,2', '--json', '--data', 'bth-ozone');
+    expect(code).toBe(0);
+    const json = JSON.parse(out);
+    expect(json).toMatchObject({ mode: 'provinces', damageScale: 18, unit: 'yuan/yr', nash: { levels: [1, 1, 3], dominant: true }, cooperative: { levels: [2, 3, 3] } });
+    expect(json.round.levels).toEqual([2, 2, 2]);
+    expect(json.round.players.map((p: { id: string }) => p.id)).toEqual(['beijing', 'tianjin', 'hebei']);
+    const { players, totals } = json.round;
+    for (const p of players) expect(p.payoff).toBeCloseTo(p.benefit - p.cost, 3);
+    expect(totals.welfare).toBeCloseTo(players.reduce((s: number, p: { payoff: number }) => s + p.payoff, 0), 3);
+    expect(json.priceOfAnarchy).toBeCloseTo(json.cooperative.welfare - totals.welfare, 3);
+    expect(Object.keys(json.round.ozone)).toHaveLength(13);
+  });
+
+  it('prints a table, takes nash / cooperative and the damage scale, and refuses bad levels', async () => {
+    const text = await cli('game', '--players', 'cities', '--levels', 'cooperative', '--data', 'bth-ozone');
+    expect(text.code).toBe(0);
+    expect(text.out).toMatch(/Price of anarchy of this round: 0 yuan a year/);
+    const nominal = JSON.parse((await cli('game', '--levels', 'nash', '--damage', '1', '--json', '--data', 'bth-ozone')).out);
+    expect(nominal.nash.levels).toEqual([0, 0, 0]);
+    const short = await cli('game', '--levels', '2,2', '--data', 'bth-ozone');
+    expect(short.code).toBe(2);
+    expect(short.err).toMatch(/one level 0-4 per player, 3 in all \(beijing, tianjin, hebei\)/);
+    expect((await cli('game', '--levels', '2,5,1', '--data', 'bth-ozone')).code).toBe(2);
+    expect((await cli('game', '--levels', '1,1,1', '--damage', '99', '--data', 'bth-ozone')).err).toMatch(/from 0.3 to 18/);
+  });
+});
