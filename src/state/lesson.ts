@@ -202,8 +202,8 @@ export const LESSON: Slide[] = [
   {
     title: { en: '7. The takeaway', zh: '7. 结论' },
     body: {
-      en: 'Ozone crosses borders, but how much acting together saves depends on the target and on evidence that is uncertain. Who cuts and who pays are separate questions: act together where it saves, then share the bill so that no party ends worse off.',
-      zh: '臭氧跨越行政边界，但联合行动能省多少取决于目标，也取决于并不确定的证据。谁削减与谁买单是两个问题：在能省钱之处联合行动，再分摊费用，使任何一方都不吃亏。',
+      en: 'Ozone crosses borders; what acting together saves depends on the target and on uncertain evidence. Who cuts and who pays are separate questions: share the bill so that no party ends worse off.',
+      zh: '臭氧跨越行政边界；联合行动能省多少取决于目标和并不确定的证据。谁削减与谁买单是两个问题：分摊费用，使任何一方都不吃亏。',
     },
     facts: (f, lang) => {
       if (!f.plans) return '';

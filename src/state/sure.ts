@@ -56,8 +56,8 @@ export function reportMatches(
 
 /** A share of the draws: whole percent, but a share that is not exactly 0 or 1 never reads as 0% or 100%. */
 export function formatShare(share: number, lang: Lang): string {
-  if (share > 0 && share < 0.01) return lang === 'zh' ? '不到 1%' : 'under 1%';
-  if (share > 0.99 && share < 1) return lang === 'zh' ? '超过 99%' : 'over 99%';
+  if (share > 0 && share < 0.01) return lang === 'zh' ? '不足 1%' : 'under 1%';
+  if (share > 0.99 && share < 1) return lang === 'zh' ? '99% 以上' : 'over 99%';
   return formatPercent(share, lang);
 }
 

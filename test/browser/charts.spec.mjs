@@ -63,11 +63,17 @@ export const tests = [
       await waitForPlan();
       await curveReady(page);
       const overlay = curve(page).locator('[data-testid="curve-overlay"]');
-      // At the top of the window, clear of anything pinned to its bottom corner.
-      await overlay.evaluate((el) => el.scrollIntoView({ block: 'start' }));
-      const box = await overlay.boundingBox();
-      await page.mouse.move(box.x + box.width * 0.75, box.y + 12);
-      await page.waitForFunction(() => document.querySelector('[data-testid="curve-readout"] [aria-live]')?.textContent !== '');
+      // At the top of the window, clear of anything pinned to its bottom corner. The panels above
+      // may still grow (the Monte Carlo finishing) and slide the chart from under a still pointer,
+      // so point again until the readout answers.
+      let box;
+      for (let attempt = 0; attempt < 20; attempt++) {
+        await overlay.evaluate((el) => el.scrollIntoView({ block: 'start' }));
+        box = await overlay.boundingBox();
+        await page.mouse.move(box.x + box.width * 0.75 + attempt, box.y + 12);
+        const answered = await page.waitForFunction(() => document.querySelector('[data-testid="curve-readout"] [aria-live]')?.textContent !== '', null, { timeout: 1_500 }).then(() => true, () => false);
+        if (answered) break;
+      }
       // Costs in 亿元 in Chinese.
       assert.match(await live(page).innerText(), /^目标 \d{3}\.\d\sμg\/m³：属地控制 [\d.]+ (亿元|万元|元)，区域联合控制 [\d.]+ (亿元|万元|元)，节省 .+。$/);
       await page.mouse.move(box.x + box.width / 2, box.y + box.height + 200);

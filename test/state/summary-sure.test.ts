@@ -71,3 +71,15 @@ describe('the summary sentence says how sure it is', () => {
     expect(summaryText(dataset, plans, view({ target: 200, goal: 'cut' }), mc)).not.toContain('draws');
   });
 });
+
+describe('a share of the draws', () => {
+  it('never reads as 0% or 100% when it is neither, in words each language reads naturally', async () => {
+    const { formatShare } = await import('../../src/state/sure');
+    expect(formatShare(0.997, 'en')).toBe('over 99%');
+    expect(formatShare(0.997, 'zh')).toBe('99% 以上');
+    expect(formatShare(0.004, 'en')).toBe('under 1%');
+    expect(formatShare(0.004, 'zh')).toBe('不足 1%');
+    expect(formatShare(1, 'en')).toBe('100%');
+    expect(formatShare(0.706, 'zh')).toBe('71%');
+  });
+});
