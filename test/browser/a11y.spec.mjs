@@ -119,7 +119,7 @@ const dialog = (query, button, ready) => ({
   async run({ page, origin, waitForPlan }) {
     await page.goto(`${origin}/?${query}`);
     await explorerReady(page, waitForPlan);
-    await page.locator('header button', { hasText: button }).click();
+    await page.locator('header').getByRole('button', { name: button, exact: true }).click();
     await page.locator(`dialog[open] ${ready}`).waitFor();
     await assertNoViolations(page, `the ${button} dialog (${query})`);
   },

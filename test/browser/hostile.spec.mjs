@@ -96,7 +96,7 @@ export const tests = [
       const deck = Buffer.from(JSON.stringify(Array.from({ length: 20 }, (_, i) => `target=${(180 + i / 10).toFixed(1)}&scenario=local&receptors=beijing,tianjin,baoding,langfang&color=effectiveness&v=1`))).toString('base64url');
       await page.goto(`${origin}/?lang=en&deck=${deck}`);
       await waitForPlan();
-      await page.getByRole('button', { name: 'Share' }).click();
+      await page.getByRole('button', { name: 'Share', exact: true }).click();
       await page.locator('[data-testid="share-qr-too-long"]').waitFor();
       assert.match(await page.locator('#share-url').inputValue(), /deck=/);
     },

@@ -229,7 +229,7 @@ export const tests = [
       await page.addInitScript(() => { navigator.share = async (data) => { window.__shared = data; }; });
       await page.goto(`${origin}/?lang=en`);
       await waitForPlan();
-      await page.getByRole('button', { name: 'Share' }).click();
+      await page.getByRole('button', { name: 'Share', exact: true }).click();
       const shared = await page.evaluate(() => window.__shared);
       assert.match(shared.url, /^http:\/\/127\.0\.0\.1:\d+\/\?/);
       assert.match(shared.text, /^Acting together meets/);
