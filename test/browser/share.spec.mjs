@@ -323,7 +323,7 @@ export const tests = [
           const [r, g, b] = m.slice(1).map((v) => { const c = v / 255; return c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4; });
           return 0.2126 * r + 0.7152 * g + 0.0722 * b;
         };
-        const paint = (el, p) => (el.getAttribute('style') ?? '').match(new RegExp(`(?:^|;)${p}:([^;]+)`))?.[1] ?? '';
+        const paint = (el, p) => (el.getAttribute('style') ?? '').match(new RegExp(`(?:^|;)\\s*${p}:\\s*([^;]+)`))?.[1] ?? '';
         return {
           texts: [...doc.querySelectorAll('text')].filter((t) => lum(paint(t, 'fill')) > 0.18).map((t) => t.textContent),
           lines: [...doc.querySelectorAll('svg svg line')].filter((l) => lum(paint(l, 'stroke')) > 0.9).length,
@@ -332,9 +332,9 @@ export const tests = [
       assert.deepEqual(light.texts, [], 'text too light for a white background');
       assert.equal(light.lines, 0, 'near-white lines on white');
       const markup = svg.bytes.toString('utf8');
-      assert.ok(markup.includes('stroke:rgb(11, 92, 173)'), 'the regional line in the light palette (--regional #0b5cad)');
+      assert.match(markup, /stroke:\s*rgb\(11, 92, 173\)/, 'the regional line in the light palette (--regional #0b5cad)');
       assert.ok(!markup.includes('rgb(111, 177, 242)'), 'no dark-palette blue (#6fb1f2)');
-      assert.ok(markup.includes('stroke:rgb(27, 31, 36)'), 'the target marker in the light ink (#1b1f24)');
+      assert.match(markup, /stroke:\s*rgb\(27, 31, 36\)/, 'the target marker in the light ink (#1b1f24)');
       const read = await readExport(page, markup);
       assert.equal(read.key.find((k) => k.id === 'regional')?.paint[0], 'rgb(11, 92, 173)', 'the key in the light palette too');
       assert.ok(!/var\(--/.test(markup), 'CSS variables are resolved');
