@@ -97,8 +97,12 @@ function securityPolicy(): Plugin {
   };
 }
 
+/** The app's version, for citations (src/state/cite.ts). */
+const { version } = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8')) as { version: string };
+
 export default defineConfig({
   base: './',
+  define: { __APP_VERSION__: JSON.stringify(version) },
   plugins: [svelte(), offline(), securityPolicy()],
   worker: { format: 'es' },
   build: { target: 'es2022', chunkSizeWarningLimit: 1200 },

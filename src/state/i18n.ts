@@ -650,6 +650,10 @@ const en = {
   'play.col.net': 'Net for you',
   'play.choose': 'Your level',
   'play.code': 'Your ballot code for round {round}: give it to the teacher.',
+  'cite.citation': 'Airshed {app}, {title}, dataset v{version}. {url} (accessed {date}). {license}.',
+  'cite.sentence': '{text} Source: {citation}',
+  'print.link': 'This view online:',
+  'print.cite': 'Cite as:',
 } as const;
 
 export type MessageKey = keyof typeof en;
@@ -1300,6 +1304,10 @@ const zh: Record<MessageKey, string> = {
   'play.col.net': '你的净收益',
   'play.choose': '你的级别',
   'play.code': '你第 {round} 轮的选票代码：交给老师。',
+  'cite.citation': 'Airshed {app}，{title}，数据集 v{version}。{url}（访问日期：{date}）。{license}。',
+  'cite.sentence': '{text}来源：{citation}',
+  'print.link': '此视图的在线链接：',
+  'print.cite': '引用格式：',
 };
 
 const dictionaries: Record<Lang, Record<MessageKey, string>> = { en, zh };

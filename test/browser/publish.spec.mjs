@@ -1,4 +1,5 @@
-// What leaves the page or guards it when published: the Content-Security-Policy of the built page.
+// What leaves the page or guards it when published: the Content-Security-Policy of the built page,
+// and the view printed as a handout.
 import assert from 'node:assert/strict';
 
 /** Records every CSP violation the page reports (the console error alone names no directive). */
@@ -46,6 +47,46 @@ export const tests = [
         await page.waitForTimeout(1500);
         assert.deepEqual(await violations(), [], `CSP violations (${view})`);
       }
+    },
+  },
+  {
+    name: 'publish: printing the view gives a handout with the answer, the numbers, the charts, the link and the citation, and no controls',
+    async run({ page, origin, waitForPlan }) {
+      await page.goto(`${origin}/?lang=en&target=190.0`);
+      await waitForPlan();
+      const answer = await page.locator('[data-testid="headline"]').innerText();
+      assert.match(answer, /190\.0/);
+      await page.locator('[data-testid="print-note"]').waitFor({ state: 'attached' });
+      assert.equal(await page.locator('[data-testid="print-note"]').isVisible(), false, 'the print note is for paper only');
+
+      await page.emulateMedia({ media: 'print' });
+      // The charts re-measure their width under print media.
+      await page.waitForTimeout(500);
+      const printed = await page.evaluate(() => document.body.innerText);
+      const link = await page.locator('[data-testid="print-link"]').innerText();
+      assert.match(link, new RegExp(`^${origin}/\\?.*target=190`), link);
+      for (const text of [answer, link, 'Cite as:', 'dataset v', 'Cost against target', 'Which cuts come first', 'Cuts and spending'])
+        assert.ok(printed.includes(text), `the handout says ${JSON.stringify(text)}`);
+      assert.match(printed, /Regional joint control[\s\S]*Local control/, 'the cost cards');
+      for (const control of ['header nav', 'header button', 'input[type="range"]', 'select', '[data-testid="headline-hint"]'])
+        assert.equal(await page.locator(control).first().isVisible().catch(() => false), false, `${control} does not print`);
+      for (const chart of ['cost-curve', 'merit-order']) {
+        const box = await page.locator(`svg[data-chart="${chart}"]`).boundingBox();
+        assert.ok(box && box.width > 300 && box.width <= 800, `${chart} fits the page: ${JSON.stringify(box)}`);
+      }
+
+      const pdf = await page.pdf({ format: 'A4', printBackground: true });
+      assert.equal(pdf.subarray(0, 5).toString('latin1'), '%PDF-');
+      const pages = pdf.toString('latin1').match(/\/Type\s*\/Page\b/g)?.length ?? 0;
+      assert.ok(pages >= 1 && pages <= 8, `${pages} pages`);
+
+      // In Chinese too.
+      await page.emulateMedia({ media: 'screen' });
+      await page.goto(`${origin}/?lang=zh&target=190.0`);
+      await waitForPlan();
+      await page.emulateMedia({ media: 'print' });
+      const zh = await page.evaluate(() => document.body.innerText);
+      assert.ok(zh.includes('此视图的在线链接：') && zh.includes('引用格式：') && zh.includes('数据集 v'), 'the Chinese handout names its link and citation');
     },
   },
 ];
