@@ -654,6 +654,12 @@ const en = {
   'cite.sentence': '{text} Source: {citation}',
   'print.link': 'This view online:',
   'print.cite': 'Cite as:',
+  'share.cite': 'Cite this view',
+  'share.citation': 'Citation',
+  'share.copyCitation': 'Copy citation',
+  'share.sentence': 'A sourced sentence',
+  'share.copySentence': 'Copy a sourced sentence',
+  'share.sentenceHelp': 'The answer with its numbers, how sure they are once the draws have run, and the citation: ready to paste into an article.',
 } as const;
 
 export type MessageKey = keyof typeof en;
@@ -1308,6 +1314,12 @@ const zh: Record<MessageKey, string> = {
   'cite.sentence': '{text}来源：{citation}',
   'print.link': '此视图的在线链接：',
   'print.cite': '引用格式：',
+  'share.cite': '引用此视图',
+  'share.citation': '引用格式',
+  'share.copyCitation': '复制引用',
+  'share.sentence': '附来源的句子',
+  'share.copySentence': '复制附来源的句子',
+  'share.sentenceHelp': '答案及其数字、抽样完成后的确定程度，以及引用：可直接粘贴到文章中。',
 };
 
 const dictionaries: Record<Lang, Record<MessageKey, string>> = { en, zh };

@@ -91,6 +91,39 @@ export const tests = [
     },
   },
   {
+    name: 'share: cite this view gives a citation and a sourced sentence (the headline, its interval, the citation) to copy, in both languages',
+    async run({ page, origin, waitForPlan }) {
+      await page.context().grantPermissions(['clipboard-read', 'clipboard-write'], { origin });
+      const version = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')).version;
+      const dataset = JSON.parse(readFileSync(new URL('../../public/data/bth-ozone.json', import.meta.url), 'utf8'));
+      await page.goto(`${origin}/?lang=en&target=190.0`);
+      await waitForPlan();
+      // The interval comes from the Monte Carlo: wait for it before reading the headline.
+      await page.locator('[data-testid="headline-interval"]').waitFor({ timeout: 60_000 });
+      const answer = await page.locator('[data-testid="headline"]').innerText();
+      const interval = await page.locator('[data-testid="headline-interval"]').innerText();
+      if (!(await openShare(page))) return;
+      const link = await dialog(page).getByRole('textbox', { name: 'Link to this view' }).inputValue();
+      const citation = await dialog(page).getByRole('textbox', { name: 'Citation' }).inputValue();
+      assert.ok(citation.startsWith(`Airshed ${version}, ${dataset.meta.title.en}, dataset v${dataset.meta.version}. ${link} (accessed `), citation);
+      assert.match(citation, /\(accessed \d{4}-\d{2}-\d{2}\)/);
+      const sentence = await dialog(page).getByRole('textbox', { name: 'A sourced sentence' }).inputValue();
+      assert.equal(sentence, `${answer} ${interval} Source: ${citation}`);
+      await dialog(page).getByRole('button', { name: 'Copy a sourced sentence' }).click();
+      await page.waitForFunction(() => document.querySelector('[data-testid="share-status"]')?.textContent === 'Copied');
+      assert.equal(await page.evaluate(() => navigator.clipboard.readText()), sentence);
+      await dialog(page).getByRole('button', { name: 'Copy citation' }).click();
+      await page.waitForFunction((text) => navigator.clipboard.readText().then((t) => t === text), citation);
+
+      await page.goto(`${origin}/?lang=zh&target=190.0`);
+      await waitForPlan();
+      if (!(await openShare(page, '分享'))) return;
+      const zh = await dialog(page).getByRole('textbox', { name: '附来源的句子' }).inputValue();
+      const zhAnswer = await page.locator('[data-testid="headline"]').innerText();
+      assert.ok(zh.startsWith(zhAnswer) && zh.includes(`来源：Airshed ${version}，${dataset.meta.title.zh}，数据集 v${dataset.meta.version}。`), zh);
+    },
+  },
+  {
     name: 'share: the plan and sweep CSVs download with a BOM, a header row and the places cut',
     async run({ page, origin, waitForPlan }) {
       await page.goto(`${origin}/?lang=en&data=bth-ozone-calibrated`);
