@@ -37,11 +37,24 @@ async function download(page, button) {
 const dialog = (page) => page.locator('dialog[open]');
 
 /**
- * What an exported chart SVG says, read in the page: its title, subtitle, key items (label and
+ * Runs `fn(arg)` in a blank page of the same browser: an exported file's markup is parsed there,
+ * not in the site, whose Content-Security-Policy refuses style attributes parsed from markup.
+ */
+async function inBlankPage(page, fn, arg) {
+  const blank = await page.context().newPage();
+  try {
+    return await blank.evaluate(fn, arg);
+  } finally {
+    await blank.close();
+  }
+}
+
+/**
+ * What an exported chart SVG says, read in a blank page: its title, subtitle, key items (label and
  * the resolved colours of the swatch), axis titles, footer lines, and any CSS variable left.
  */
 function readExport(page, markup) {
-  return page.evaluate((text) => {
+  return inBlankPage(page, (text) => {
     const doc = new DOMParser().parseFromString(text, 'image/svg+xml');
     const root = doc.documentElement;
     const outer = [...root.children].filter((el) => el.localName === 'text');
@@ -54,7 +67,7 @@ function readExport(page, markup) {
       key: [...root.querySelectorAll(':scope > g[data-key]')].map((g) => ({
         id: g.getAttribute('data-key'),
         label: g.querySelector('text')?.textContent,
-        paint: [...g.querySelectorAll('rect, line, circle')].map((s) => (style(s).match(/(?:fill|stroke):(rgb[^;]+)/) ?? [])[1] ?? style(s)),
+        paint: [...g.querySelectorAll('rect, line, circle')].map((s) => (style(s).match(/(?:fill|stroke):\s*(rgb[^;]+)/) ?? [])[1] ?? style(s)),
       })),
       axes: [...root.querySelectorAll('svg svg text')].filter((t) => /font-size:\s*12px/.test(style(t))).map((t) => t.textContent),
       ticks: [...root.querySelectorAll('svg svg text')].filter((t) => /font-size:\s*11px/.test(style(t))).map((t) => t.textContent),
@@ -184,7 +197,7 @@ export const tests = [
       assert.equal(svg.name, 'airshed-merit-order-196.7-beijing.svg');
       const markup = svg.bytes.toString('utf8');
       const link = await dialog(page).getByRole('textbox', { name: 'Link to this view' }).inputValue();
-      const checked = await page.evaluate((text) => {
+      const checked = await inBlankPage(page, (text) => {
         const doc = new DOMParser().parseFromString(text, 'image/svg+xml');
         const root = doc.documentElement;
         return {
@@ -260,7 +273,7 @@ export const tests = [
       if (!(await openShare(page, '分享'))) return;
       const svg = await download(page, dialog(page).getByRole('group', { name: '边际减排成本' }).getByRole('button', { name: '下载 SVG' }));
       assert.equal(svg.name, 'airshed-merit-order-196.7-beijing-tianjin.svg');
-      const overflow = await page.evaluate((text) => {
+      const overflow = await inBlankPage(page, (text) => {
         const root = new DOMParser().parseFromString(text, 'image/svg+xml').documentElement;
         const host = document.body.appendChild(document.createElement('div'));
         host.append(document.importNode(root, true));
@@ -348,7 +361,7 @@ export const tests = [
       assert.equal(await page.evaluate(() => document.documentElement.dataset.theme), 'dark');
       const svg = await download(page, dialog(page).getByRole('group', { name: 'Cost curve' }).getByRole('button', { name: 'Download SVG' }));
       assert.equal(await page.evaluate(() => document.documentElement.dataset.theme), 'dark', 'the page keeps its theme');
-      const light = await page.evaluate((text) => {
+      const light = await inBlankPage(page, (text) => {
         const doc = new DOMParser().parseFromString(text, 'image/svg+xml');
         const lum = (css) => {
           const m = css.match(/rgba?\((\d+),\s*(\d+),\s*(\d+)/);
