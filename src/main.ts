@@ -1,6 +1,7 @@
 import { mount } from 'svelte';
 import 'maplibre-gl/dist/maplibre-gl.css';
 import './ui/global.css';
+import './ui/print.css';
 import App from './App.svelte';
 import './offline';
 

@@ -121,4 +121,19 @@ export const tests = [
       assert.ok(overflow <= 0, `the page scrolls sideways by ${overflow}px`);
     },
   },
+  {
+    name: 'methods: an accessibility statement (the standard aimed at, the known gaps, how to report) in both languages, before the citation',
+    async run({ page, origin }) {
+      for (const [lang, words] of [['en', ['WCAG) 2.2 at level AA', 'Known gaps', 'Report a barrier']], ['zh', ['WCAG）2.2 AA 级', '已知不足', '报告障碍']]]) {
+        await page.goto(`${origin}/?view=methods&lang=${lang}`);
+        const statement = page.locator('[data-testid="a11y-statement"]');
+        await statement.waitFor({ timeout: 20_000 });
+        const text = await statement.innerText();
+        for (const w of words) assert.ok(text.includes(w), `${lang}: ${w}`);
+        assert.ok((await statement.locator('li').count()) >= 3, `${lang}: the known gaps are listed`);
+        // Headings in order: the statement's own heading, then its two parts.
+        assert.deepEqual(await statement.locator('h3, h4').evaluateAll((hs) => hs.map((h) => h.localName)), ['h3', 'h4', 'h4']);
+      }
+    },
+  },
 ];

@@ -41,7 +41,7 @@ export const tests = [
     },
   },
   {
-    name: 'offline: the precache holds every file of the build (no source maps) under a versioned name',
+    name: 'offline: the precache holds every file of the build (no source maps, no _headers) under a versioned name',
     async run({ page, origin, waitForPlan }) {
       await page.goto(`${origin}/?lang=en`);
       await waitForPlan();
@@ -58,7 +58,7 @@ export const tests = [
       const built = readdirSync(dist, { recursive: true, withFileTypes: true })
         .filter((d) => d.isFile())
         .map((d) => relative(dist, join(d.parentPath, d.name)).split(sep).join('/'))
-        .filter((f) => f !== 'sw.js' && !f.endsWith('.map'));
+        .filter((f) => f !== 'sw.js' && f !== '_headers' && !f.endsWith('.map'));
       const cached = urls.map((u) => u.slice(origin.length + 1));
       assert.deepEqual(cached.toSorted(), built.toSorted());
       assert.ok(cached.includes('index.html') && cached.some((f) => f.endsWith('.wasm')) && cached.some((f) => /maplibre-gl-worker.*\.mjs$/.test(f)));

@@ -37,11 +37,24 @@ async function download(page, button) {
 const dialog = (page) => page.locator('dialog[open]');
 
 /**
- * What an exported chart SVG says, read in the page: its title, subtitle, key items (label and
+ * Runs `fn(arg)` in a blank page of the same browser: an exported file's markup is parsed there,
+ * not in the site, whose Content-Security-Policy refuses style attributes parsed from markup.
+ */
+async function inBlankPage(page, fn, arg) {
+  const blank = await page.context().newPage();
+  try {
+    return await blank.evaluate(fn, arg);
+  } finally {
+    await blank.close();
+  }
+}
+
+/**
+ * What an exported chart SVG says, read in a blank page: its title, subtitle, key items (label and
  * the resolved colours of the swatch), axis titles, footer lines, and any CSS variable left.
  */
 function readExport(page, markup) {
-  return page.evaluate((text) => {
+  return inBlankPage(page, (text) => {
     const doc = new DOMParser().parseFromString(text, 'image/svg+xml');
     const root = doc.documentElement;
     const outer = [...root.children].filter((el) => el.localName === 'text');
@@ -54,7 +67,7 @@ function readExport(page, markup) {
       key: [...root.querySelectorAll(':scope > g[data-key]')].map((g) => ({
         id: g.getAttribute('data-key'),
         label: g.querySelector('text')?.textContent,
-        paint: [...g.querySelectorAll('rect, line, circle')].map((s) => (style(s).match(/(?:fill|stroke):(rgb[^;]+)/) ?? [])[1] ?? style(s)),
+        paint: [...g.querySelectorAll('rect, line, circle')].map((s) => (style(s).match(/(?:fill|stroke):\s*(rgb[^;]+)/) ?? [])[1] ?? style(s)),
       })),
       axes: [...root.querySelectorAll('svg svg text')].filter((t) => /font-size:\s*12px/.test(style(t))).map((t) => t.textContent),
       ticks: [...root.querySelectorAll('svg svg text')].filter((t) => /font-size:\s*11px/.test(style(t))).map((t) => t.textContent),
@@ -88,6 +101,39 @@ export const tests = [
       await enlarge.click();
       assert.equal(await enlarge.getAttribute('aria-pressed'), 'true');
       assert.ok((await qr.boundingBox()).width > box.width, 'the enlarged QR code is larger');
+    },
+  },
+  {
+    name: 'share: cite this view gives a citation and a sourced sentence (the headline, its interval, the citation) to copy, in both languages',
+    async run({ page, origin, waitForPlan }) {
+      await page.context().grantPermissions(['clipboard-read', 'clipboard-write'], { origin });
+      const version = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')).version;
+      const dataset = JSON.parse(readFileSync(new URL('../../public/data/bth-ozone.json', import.meta.url), 'utf8'));
+      await page.goto(`${origin}/?lang=en&target=190.0`);
+      await waitForPlan();
+      // The interval comes from the Monte Carlo: wait for it before reading the headline.
+      await page.locator('[data-testid="headline-interval"]').waitFor({ timeout: 60_000 });
+      const answer = await page.locator('[data-testid="headline"]').innerText();
+      const interval = await page.locator('[data-testid="headline-interval"]').innerText();
+      if (!(await openShare(page))) return;
+      const link = await dialog(page).getByRole('textbox', { name: 'Link to this view' }).inputValue();
+      const citation = await dialog(page).getByRole('textbox', { name: 'Citation' }).inputValue();
+      assert.ok(citation.startsWith(`Airshed ${version}, ${dataset.meta.title.en}, dataset v${dataset.meta.version}. ${link} (accessed `), citation);
+      assert.match(citation, /\(accessed \d{4}-\d{2}-\d{2}\)/);
+      const sentence = await dialog(page).getByRole('textbox', { name: 'A sourced sentence' }).inputValue();
+      assert.equal(sentence, `${answer} ${interval} Source: ${citation}`);
+      await dialog(page).getByRole('button', { name: 'Copy a sourced sentence' }).click();
+      await page.waitForFunction(() => document.querySelector('[data-testid="share-status"]')?.textContent === 'Copied');
+      assert.equal(await page.evaluate(() => navigator.clipboard.readText()), sentence);
+      await dialog(page).getByRole('button', { name: 'Copy citation' }).click();
+      await page.waitForFunction((text) => navigator.clipboard.readText().then((t) => t === text), citation);
+
+      await page.goto(`${origin}/?lang=zh&target=190.0`);
+      await waitForPlan();
+      if (!(await openShare(page, '分享'))) return;
+      const zh = await dialog(page).getByRole('textbox', { name: '附来源的句子' }).inputValue();
+      const zhAnswer = await page.locator('[data-testid="headline"]').innerText();
+      assert.ok(zh.startsWith(zhAnswer) && zh.includes(`来源：Airshed ${version}，${dataset.meta.title.zh}，数据集 v${dataset.meta.version}。`), zh);
     },
   },
   {
@@ -151,7 +197,7 @@ export const tests = [
       assert.equal(svg.name, 'airshed-merit-order-196.7-beijing.svg');
       const markup = svg.bytes.toString('utf8');
       const link = await dialog(page).getByRole('textbox', { name: 'Link to this view' }).inputValue();
-      const checked = await page.evaluate((text) => {
+      const checked = await inBlankPage(page, (text) => {
         const doc = new DOMParser().parseFromString(text, 'image/svg+xml');
         const root = doc.documentElement;
         return {
@@ -178,7 +224,7 @@ export const tests = [
       for (const item of read.key) assert.ok(item.paint.length > 0 && item.paint.every((p) => /^rgb\(/.test(p)), `${item.label}: swatch painted in resolved colours (${item.paint.join(' | ')})`);
       assert.equal(read.key.find((k) => k.id === 'province-beijing').paint[0], 'rgb(0, 114, 178)');
       assert.equal(read.key.find((k) => k.id === 'used').paint.length, 3, 'the used swatch shows the three provinces');
-      assert.match(markup, /<g data-key="unused">(?:(?!<\/g>).)*opacity:0\.25/s, 'the unused swatch is pale');
+      assert.match(markup, /<g data-key="unused">(?:(?!<\/g>).)*opacity:\s*0\.25/s, 'the unused swatch is pale');
       // Axes with their units and currency.
       assert.ok(read.axes.includes('Cost per μg/m³ removed, m yuan a year'), read.axes.join(' | '));
       assert.ok(read.axes.includes('Ozone removed in Beijing, μg/m³ (cumulative)'), read.axes.join(' | '));
@@ -227,7 +273,7 @@ export const tests = [
       if (!(await openShare(page, '分享'))) return;
       const svg = await download(page, dialog(page).getByRole('group', { name: '边际减排成本' }).getByRole('button', { name: '下载 SVG' }));
       assert.equal(svg.name, 'airshed-merit-order-196.7-beijing-tianjin.svg');
-      const overflow = await page.evaluate((text) => {
+      const overflow = await inBlankPage(page, (text) => {
         const root = new DOMParser().parseFromString(text, 'image/svg+xml').documentElement;
         const host = document.body.appendChild(document.createElement('div'));
         host.append(document.importNode(root, true));
@@ -271,7 +317,7 @@ export const tests = [
       assert.deepEqual(read.key.map((k) => k.id), ['regional', 'local', 'saving', 'published', 'marks', 'target']);
       assert.equal(read.key.find((k) => k.id === 'regional').paint[0], 'rgb(11, 92, 173)', 'regional: --regional');
       assert.equal(read.key.find((k) => k.id === 'local').paint[0], 'rgb(179, 71, 0)', 'local: --local');
-      assert.match(markup, /<g data-key="local">(?:(?!<\/g>).)*stroke-dasharray:6 3/s, 'local control is dashed in the key as on the chart');
+      assert.match(markup, /<g data-key="local">(?:(?!<\/g>).)*stroke-dasharray:\s*6,?\s*3/s, 'local control is dashed in the key as on the chart');
       assert.ok(read.key.find((k) => k.id === 'published').label.startsWith('Published study'));
       // Axes: the x axis in the display unit, the y axis in bn yuan a year.
       assert.ok(read.axes.includes('Cost, bn yuan a year'), read.axes.join(' | '));
@@ -315,7 +361,7 @@ export const tests = [
       assert.equal(await page.evaluate(() => document.documentElement.dataset.theme), 'dark');
       const svg = await download(page, dialog(page).getByRole('group', { name: 'Cost curve' }).getByRole('button', { name: 'Download SVG' }));
       assert.equal(await page.evaluate(() => document.documentElement.dataset.theme), 'dark', 'the page keeps its theme');
-      const light = await page.evaluate((text) => {
+      const light = await inBlankPage(page, (text) => {
         const doc = new DOMParser().parseFromString(text, 'image/svg+xml');
         const lum = (css) => {
           const m = css.match(/rgba?\((\d+),\s*(\d+),\s*(\d+)/);
@@ -323,7 +369,7 @@ export const tests = [
           const [r, g, b] = m.slice(1).map((v) => { const c = v / 255; return c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4; });
           return 0.2126 * r + 0.7152 * g + 0.0722 * b;
         };
-        const paint = (el, p) => (el.getAttribute('style') ?? '').match(new RegExp(`(?:^|;)${p}:([^;]+)`))?.[1] ?? '';
+        const paint = (el, p) => (el.getAttribute('style') ?? '').match(new RegExp(`(?:^|;)\\s*${p}:\\s*([^;]+)`))?.[1] ?? '';
         return {
           texts: [...doc.querySelectorAll('text')].filter((t) => lum(paint(t, 'fill')) > 0.18).map((t) => t.textContent),
           lines: [...doc.querySelectorAll('svg svg line')].filter((l) => lum(paint(l, 'stroke')) > 0.9).length,
@@ -332,9 +378,9 @@ export const tests = [
       assert.deepEqual(light.texts, [], 'text too light for a white background');
       assert.equal(light.lines, 0, 'near-white lines on white');
       const markup = svg.bytes.toString('utf8');
-      assert.ok(markup.includes('stroke:rgb(11, 92, 173)'), 'the regional line in the light palette (--regional #0b5cad)');
+      assert.match(markup, /stroke:\s*rgb\(11, 92, 173\)/, 'the regional line in the light palette (--regional #0b5cad)');
       assert.ok(!markup.includes('rgb(111, 177, 242)'), 'no dark-palette blue (#6fb1f2)');
-      assert.ok(markup.includes('stroke:rgb(27, 31, 36)'), 'the target marker in the light ink (#1b1f24)');
+      assert.match(markup, /stroke:\s*rgb\(27, 31, 36\)/, 'the target marker in the light ink (#1b1f24)');
       const read = await readExport(page, markup);
       assert.equal(read.key.find((k) => k.id === 'regional')?.paint[0], 'rgb(11, 92, 173)', 'the key in the light palette too');
       assert.ok(!/var\(--/.test(markup), 'CSS variables are resolved');

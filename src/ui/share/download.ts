@@ -89,7 +89,8 @@ function inlineStyles(source: Element, clone: Element): void {
       const value = computed.getPropertyValue(property);
       if (value) declarations.push(`${property}:${value}`);
     }
-  if (declarations.length > 0) clone.setAttribute('style', declarations.join(';'));
+  // Through the CSSOM: the page's Content-Security-Policy refuses style attributes set as markup.
+  if (declarations.length > 0) (clone as SVGElement).style.cssText = declarations.join(';');
   clone.removeAttribute('class');
   const from = source.children;
   const to = clone.children;
@@ -146,7 +147,10 @@ export function wrapText(text: string, font: string, maxWidth: number, width = m
 
 function element<K extends keyof SVGElementTagNameMap>(tag: K, attributes: Record<string, string | number>, text?: string): SVGElementTagNameMap[K] {
   const node = document.createElementNS(SVG_NS, tag);
-  for (const [name, value] of Object.entries(attributes)) node.setAttribute(name, String(value));
+  for (const [name, value] of Object.entries(attributes)) {
+    if (name === 'style') node.style.cssText = String(value); // as in inlineStyles: the CSP allows only the CSSOM
+    else node.setAttribute(name, String(value));
+  }
   if (text !== undefined) node.textContent = text;
   return node;
 }
