@@ -117,8 +117,16 @@ function rowTolerance(row: LP['subjectTo'][number], tolerances: Tolerances, size
   return tolerances.row?.(row.name) ?? FEASIBILITY * (1 + Math.max(0, ...finite.map(Math.abs)) + size);
 }
 
-/** Checks one GLPK optimum on the unscaled LP; the certified answer, or why it is not one. */
-function certify(lp: LP, columns: Map<string, [number, number]>, out: Solution, scale: Map<string, number>, tolerances: Tolerances): Checked | { why: string } {
+interface Evidence {
+  /** The solver's point, unscaled and clamped into the column bounds, if it meets every row. */
+  point?: { z: number; vars: Record<string, number> };
+  /** The lower bound its duals prove, if they prove one. */
+  bound?: { bound: number; dual: Record<string, number> };
+  why?: string;
+}
+
+/** What one GLPK optimum proves on the unscaled LP: a feasible point (an upper bound on the optimum) and a lower bound. */
+function evidence(lp: LP, columns: Map<string, [number, number]>, out: Solution, scale: Map<string, number>, tolerances: Tolerances): Evidence {
   // Values back in unscaled units, clamped into their bounds (round-off can leave a share at 1 + 1e-12).
   const x = new Map<string, number>();
   for (const [name, [lo, up]] of columns) {
@@ -126,21 +134,24 @@ function certify(lp: LP, columns: Map<string, [number, number]>, out: Solution, 
     if (!Number.isFinite(raw)) return { why: `column ${name} is ${raw}` };
     x.set(name, Math.min(Math.max(raw, lo), up));
   }
+  const found: Evidence = {};
   for (const row of lp.subjectTo) {
     let activity = 0;
     let size = 0;
     for (const v of row.vars) (activity += v.coef * x.get(v.name)!, (size += Math.abs(v.coef * x.get(v.name)!)));
     const [l, u] = [lowerOf(row.bnds), upperOf(row.bnds)];
     const violation = Math.max(l - activity, activity - u, 0);
-    if (violation > rowTolerance(row, tolerances, size)) return { why: `row ${row.name} is violated by ${violation}` };
+    if (violation > rowTolerance(row, tolerances, size)) found.why ??= `row ${row.name} is violated by ${violation}`;
   }
-  let z = 0;
-  for (const v of lp.objective.vars) z += v.coef * x.get(v.name)!;
+  if (!found.why) {
+    let z = 0;
+    for (const v of lp.objective.vars) z += v.coef * x.get(v.name)!;
+    found.point = { z, vars: Object.fromEntries(x) };
+  }
   const lower = lagrangianBound(lp, columns, x, out.result.dual);
-  if ('why' in lower) return lower;
-  const gap = z - lower.bound;
-  if (!(gap <= tolerances.gap(z))) return { why: `duality gap ${gap} at cost ${z}` };
-  return { status: 'optimal', z, vars: Object.fromEntries(x), dual: lower.dual };
+  if ('why' in lower) found.why ??= lower.why;
+  else found.bound = lower;
+  return found;
 }
 
 /**
@@ -184,21 +195,28 @@ export function solveChecked(glpk: GLPK, lp: LP, tolerances: Tolerances, what: s
   const attempts = scaledLp.scale.size > 0 ? ([[true, false], [false, false], [true, true], [false, true]] as const) : ([[false, false], [false, true]] as const);
   const failures: string[] = [];
   let infeasibleChecked = false;
+  // The cheapest point that meets every row and the best lower bound, from any attempt: weak duality holds across them.
+  let point: Evidence['point'];
+  let bound: Evidence['bound'];
   for (const [scaled, presol] of attempts) {
     const input = scaled ? scaledLp : { lp, scale: new Map<string, number>() };
     const out = glpk.solve(input.lp, { ...SOLVER_OPTIONS, presol, msglev: glpk.GLP_MSG_OFF });
     const label = `${scaled ? 'scaled' : 'unscaled'}${presol ? ', presolved' : ''}`;
-    if (out.result.status === glpk.GLP_OPT) {
-      const answer = certify(lp, columns, out, input.scale, tolerances);
-      if ('status' in answer) return answer;
-      failures.push(`${label}: ${answer.why}`);
+    const found = out.result.status === glpk.GLP_OPT ? evidence(lp, columns, out, input.scale, tolerances) : undefined;
+    if (found?.point && (!point || found.point.z < point.z)) point = found.point;
+    if (found?.bound && (!bound || found.bound.bound > bound.bound)) bound = found.bound;
+    if (point && bound) {
+      const gap = point.z - bound.bound;
+      if (gap <= tolerances.gap(point.z)) return { status: 'optimal', ...point, dual: bound.dual };
+      failures.push(`${label}: duality gap ${gap} at cost ${point.z}`);
       continue;
     }
-    if (!infeasibleChecked) {
+    // No point meets every row yet: perhaps none does.
+    if (!point && !infeasibleChecked) {
       infeasibleChecked = true;
       if (provedInfeasible(glpk, lp, tolerances)) return { status: 'infeasible' };
     }
-    failures.push(`${label}: GLPK status ${out.result.status}${out.result.status === glpk.GLP_NOFEAS ? ' (infeasible, not proved)' : ''}`);
+    failures.push(`${label}: ${found ? found.why : `GLPK status ${out.result.status}${out.result.status === glpk.GLP_NOFEAS ? ' (infeasible, not proved)' : ''}`}`);
   }
   throw new UncertifiedError(`No certified answer for ${what}: GLPK's answers failed the optimality check (${failures.join('; ')}).`);
 }

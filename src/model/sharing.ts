@@ -160,7 +160,8 @@ function withDamage(lp: LP, prices: number[]): LP {
  */
 export function lpCost(glpk: GLPK, dataset: Dataset, targets: ReceptorTarget[], jurisdictions: string[], prices: number[]): CoalitionCost {
   const built = buildProblem(dataset, { scenario: 'regional', targets, allowedJurisdictions: jurisdictions });
-  const tolerances = planTolerances(built);
+  // A coalition meets its targets only to within DAMAGE_EPS (as CoalitionLp and usedDamage read it), not a plan's slack.
+  const tolerances = { ...planTolerances(built), row: () => DAMAGE_EPS };
   const who = `the coalition of ${jurisdictions.join(', ')}`;
   if (built.columns.length > 0) {
     const plain = solveChecked(glpk, built.lp, tolerances, who);
