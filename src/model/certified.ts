@@ -11,6 +11,14 @@ import type { GLPK, LP } from 'glpk.js/node';
 
 export const SOLVER_OPTIONS = { msglev: 0, presol: false } as const;
 
+/**
+ * Seconds one GLPK attempt may take. Its simplex can cycle on a badly scaled LP (seen unscaled
+ * without the presolver: it never returns); the limit, far above measured solve times (5 rows ×
+ * 1000 columns in 11 ms, shared/STACK.md) and growing with the LP's size, turns that into a
+ * failed attempt.
+ */
+const timeLimit = (lp: LP, columns: number) => 1 + (lp.subjectTo.length * columns) / 1e5;
+
 /** GLPK said it had an optimum or that there is none, but the check refuted every attempt. */
 export class UncertifiedError extends Error {}
 
@@ -172,7 +180,7 @@ function provedInfeasible(glpk: GLPK, lp: LP, tolerances: Tolerances): boolean {
   const allowed = lp.subjectTo.reduce((sum, row) => sum + rowTolerance(row, tolerances, 0), 0);
   for (const scaled of [true, false]) {
     const input = scaled ? scaleColumns(phaseOne) : { lp: phaseOne, scale: new Map<string, number>() };
-    const out = glpk.solve(input.lp, { ...SOLVER_OPTIONS, msglev: glpk.GLP_MSG_OFF });
+    const out = glpk.solve(input.lp, { ...SOLVER_OPTIONS, msglev: glpk.GLP_MSG_OFF, tmlim: timeLimit(phaseOne, columns.size) });
     if (out.result.status !== glpk.GLP_OPT) continue;
     const x = new Map([...columns].map(([name, [lo, up]]) => [name, Math.min(Math.max((out.result.vars[name] ?? 0) * (input.scale.get(name) ?? 1), lo), up)]));
     const lower = lagrangianBound(phaseOne, columns, x, out.result.dual);
@@ -200,7 +208,7 @@ export function solveChecked(glpk: GLPK, lp: LP, tolerances: Tolerances, what: s
   let bound: Evidence['bound'];
   for (const [scaled, presol] of attempts) {
     const input = scaled ? scaledLp : { lp, scale: new Map<string, number>() };
-    const out = glpk.solve(input.lp, { ...SOLVER_OPTIONS, presol, msglev: glpk.GLP_MSG_OFF });
+    const out = glpk.solve(input.lp, { ...SOLVER_OPTIONS, presol, msglev: glpk.GLP_MSG_OFF, tmlim: timeLimit(lp, columns.size) });
     const label = `${scaled ? 'scaled' : 'unscaled'}${presol ? ', presolved' : ''}`;
     const found = out.result.status === glpk.GLP_OPT ? evidence(lp, columns, out, input.scale, tolerances) : undefined;
     if (found?.point && (!point || found.point.z < point.z)) point = found.point;
