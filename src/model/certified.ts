@@ -8,8 +8,9 @@
  * as an UncertifiedError, never used.
  */
 import type { GLPK, LP } from 'glpk.js/node';
+import { QueryError } from './errors';
 
-export const SOLVER_OPTIONS = { msglev: 0, presol: false } as const;
+const SOLVER_OPTIONS = { msglev: 0, presol: false } as const;
 
 /**
  * Seconds one GLPK attempt may take. Its simplex can cycle on a badly scaled LP (seen unscaled
@@ -19,8 +20,11 @@ export const SOLVER_OPTIONS = { msglev: 0, presol: false } as const;
  */
 const timeLimit = (lp: LP, columns: number) => 1 + (lp.subjectTo.length * columns) / 1e5;
 
-/** GLPK said it had an optimum or that there is none, but the check refuted every attempt. */
-export class UncertifiedError extends Error {}
+/**
+ * No attempt gave an answer that passes the check. A QueryError (its message is for users): the
+ * dataset, not the code, is what GLPK cannot solve reliably, so the page and the CLI report it.
+ */
+export class UncertifiedError extends QueryError {}
 
 export interface Tolerances {
   /** Largest duality gap accepted at an optimum of cost z (objective units). */
@@ -226,5 +230,7 @@ export function solveChecked(glpk: GLPK, lp: LP, tolerances: Tolerances, what: s
     }
     failures.push(`${label}: ${found ? found.why : `GLPK status ${out.result.status}${out.result.status === glpk.GLP_NOFEAS ? ' (infeasible, not proved)' : ''}`}`);
   }
-  throw new UncertifiedError(`No certified answer for ${what}: GLPK's answers failed the optimality check (${failures.join('; ')}).`);
+  throw new UncertifiedError(
+    `The solver's answer for ${what} could not be checked as optimal (the dataset mixes very large and very small numbers), so it is not used. Attempts: ${failures.join('; ')}.`,
+  );
 }

@@ -3,12 +3,11 @@ import { compile, lpName, type Compiled } from './compile';
 import { LIMITS } from './limits';
 import { equalEffortPlan } from './equal-effort';
 import { solveChecked, type Tolerances } from './certified';
+import { QueryError } from './errors';
 import type { Dataset, Infeasibility, PlanQuery, PlanResult, ReceptorTarget, Tally } from './types';
 
 export type { GLPK };
-
-/** Thrown for a query that names things the dataset lacks; the message is for users. */
-export class QueryError extends Error {}
+export { QueryError };
 
 /** An LP for one scenario and set of receptors; targets can be changed and re-solved. */
 export interface PlanProblem {

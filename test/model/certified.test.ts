@@ -3,7 +3,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { LP } from 'glpk.js/node';
 import { solveChecked, UncertifiedError, type Tolerances } from '../../src/model/certified';
 import { loadGlpk } from '../../src/model/glpk';
-import type { GLPK } from '../../src/model/lp';
+import { QueryError, type GLPK } from '../../src/model/lp';
 
 let glpk: GLPK;
 beforeAll(async () => {
@@ -51,6 +51,8 @@ describe('solveChecked', () => {
     // "No feasible point" from the solver, but the phase-one LP (also answered by the liar) proves nothing.
     const noFeasible = lying({ status: glpk.GLP_NOFEAS, z: 0, vars: {}, dual: {} });
     expect(() => solveChecked(noFeasible, lp(), tolerances, 'the small LP')).toThrow(/infeasible, not proved/);
+    // Reported to users as a query the model cannot answer (the worker and the CLI catch QueryError).
+    expect(new UncertifiedError('')).toBeInstanceOf(QueryError);
   });
 
   it('accepts free columns whose reduced cost is zero (the nucleolus LP)', () => {
