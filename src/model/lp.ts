@@ -2,12 +2,12 @@ import type { GLPK, LP } from 'glpk.js/node';
 import { compile, lpName, type Compiled } from './compile';
 import { LIMITS } from './limits';
 import { equalEffortPlan } from './equal-effort';
+import { solveChecked, type Tolerances } from './certified';
+import { QueryError } from './errors';
 import type { Dataset, Infeasibility, PlanQuery, PlanResult, ReceptorTarget, Tally } from './types';
 
 export type { GLPK };
-
-/** Thrown for a query that names things the dataset lacks; the message is for users. */
-export class QueryError extends Error {}
+export { QueryError };
 
 /** An LP for one scenario and set of receptors; targets can be changed and re-solved. */
 export interface PlanProblem {
@@ -161,80 +161,28 @@ function diagnose(problem: PlanProblem): Infeasibility[] {
   }));
 }
 
-export const SOLVER_OPTIONS = { msglev: 0, presol: false } as const;
-
 /**
- * The LP with every column that has bounds [0, ub] rescaled to [0, 1] (its coefficients times
- * ub): the solver then works in "share of the step used", so column bounds of 1e8 tonnes and
- * coefficients of 1e-9 μg/m³ per tonne do not meet inside GLPK's tolerances (unscaled, GLPK can
- * call such a feasible problem infeasible). Objective value and row duals are unchanged; a
- * column's value is y × ub. Other columns (e.g. a damage column with no upper bound) stay as they are.
- */
-export function scaleColumns(lp: LP): LP {
-  const scale = new Map<string, number>();
-  for (const b of lp.bounds ?? []) if (b.type === 4 && b.lb === 0 && b.ub > 0) scale.set(b.name, b.ub);
-  const scaled = (vars: { name: string; coef: number }[]) => vars.map((v) => ({ name: v.name, coef: v.coef * (scale.get(v.name) ?? 1) }));
-  return {
-    ...lp,
-    objective: { ...lp.objective, vars: scaled(lp.objective.vars) },
-    subjectTo: lp.subjectTo.map((row) => ({ ...row, vars: scaled(row.vars) })),
-    bounds: (lp.bounds ?? []).map((b) => (scale.has(b.name) ? { ...b, ub: 1 } : b)),
-  };
-}
-
-/**
- * What to hand GLPK (column-scaled), or the answer without it. GLPK aborts (the whole WebAssembly instance) on an
+ * What to hand GLPK, or the answer without it. GLPK aborts (the whole WebAssembly instance) on an
  * LP without columns, so degenerate problems are answered here: a row no allowed step affects is
  * met only if it needs no cut (lb <= 0); if no row needs a cut, no cut is the optimum (costs are
  * never negative); rows without steps are left out of what GLPK sees.
  */
-function solverInput(problem: PlanProblem): { answer: 'infeasible' | 'no-cut' } | { lp: LP; scaled: boolean } {
+function solverInput(problem: PlanProblem): { answer: 'infeasible' | 'no-cut' } | { lp: LP } {
   const rows = problem.lp.subjectTo;
   if (rows.some((row) => row.vars.length === 0 && row.bnds.lb > EPS)) return { answer: 'infeasible' };
   if (rows.every((row) => row.bnds.lb <= 0)) return { answer: 'no-cut' };
   const subjectTo = rows.filter((row) => row.vars.length > 0);
   if (problem.columns.length === 0 || subjectTo.length === 0) return { answer: 'no-cut' };
-  return { lp: { ...problem.lp, subjectTo }, scaled: true };
-}
-
-type Solution = ReturnType<GLPK['solve']>;
-
-/**
- * Duality gap of a solution to min c·x s.t. A x >= lb (rows), 0 <= x <= ub: primal cost minus
- * the Lagrangian bound Σ y·lb + Σ min(0, c - yA)·ub at the solver's duals y >= 0, which no
- * feasible plan can beat. A gap near 0 certifies the plan optimal whatever the solver did.
- */
-function dualityGap(lp: LP, out: Solution): number {
-  const y = lp.subjectTo.map((row) => Math.max(0, out.result.dual?.[row.name] ?? 0));
-  const reduced = new Map(lp.objective.vars.map((v) => [v.name, v.coef]));
-  lp.subjectTo.forEach((row, i) => row.vars.forEach((v) => reduced.set(v.name, (reduced.get(v.name) ?? 0) - y[i] * v.coef)));
-  const upper = new Map((lp.bounds ?? []).map((b) => [b.name, b.ub]));
-  let bound = lp.subjectTo.reduce((sum, row, i) => sum + y[i] * row.bnds.lb, 0);
-  for (const [name, d] of reduced) bound += Math.min(0, d) * (upper.get(name) ?? Infinity);
-  let primal = 0;
-  for (const v of lp.objective.vars) primal += v.coef * (out.result.vars[v.name] ?? 0);
-  return primal - bound;
+  return { lp: { ...problem.lp, subjectTo } };
 }
 
 /**
- * Solves with GLPK and checks the answer: an optimum must come with a duality gap within 1e-7 of
- * its cost (or LIMITS.yuanResolution). GLPK's tolerances can, on datasets mixing very large and very small numbers, stop
- * at a dearer plan or call a feasible problem infeasible; then the LP is solved again unscaled
- * and with the presolver, and the first certified optimum (else the cheapest) is kept.
+ * What certifies a plan's LP: each row met to within its target's slack (as missedTargets checks
+ * the ozone), and a duality gap within 1e-7 of the cost or LIMITS.yuanResolution.
  */
-function solveChecked(glpk: GLPK, lp: LP): { out: Solution; scaled: boolean } {
-  let best: { out: Solution; scaled: boolean } | undefined;
-  let first: { out: Solution; scaled: boolean } | undefined;
-  for (const [scaled, presol] of [[true, false], [false, false], [true, true], [false, true]] as const) {
-    const input = scaled ? scaleColumns(lp) : lp;
-    const out = glpk.solve(input, { ...SOLVER_OPTIONS, presol, msglev: glpk.GLP_MSG_OFF });
-    first ??= { out, scaled };
-    if (out.result.status !== glpk.GLP_OPT) continue;
-    const z = out.result.z;
-    if (Number.isFinite(z) && dualityGap(input, out) <= Math.max(LIMITS.yuanResolution, 1e-7 * Math.abs(z))) return { out, scaled };
-    if (!best || z < best.out.result.z) best = { out, scaled };
-  }
-  return best ?? first!;
+export function planTolerances(problem: PlanProblem): Tolerances {
+  const slack = new Map(problem.rows.map((r, i) => [rowName(problem.compiled, r), targetSlack(problem.query.targets[i].target)]));
+  return { gap: (z) => Math.max(LIMITS.yuanResolution, 1e-7 * Math.abs(z)), row: (name) => slack.get(name) ?? 0 };
 }
 
 /**
@@ -322,9 +270,8 @@ export function solveProblem(glpk: GLPK, problem: PlanProblem): PlanResult {
   const belowBackground = problem.rows.some((r, i) => query.targets[i].target < dataset.receptors[r].background);
   // The linear response is not valid below the background floor, so such targets are not solved.
   const input = belowBackground || unreachableAlone(problem) ? ({ answer: 'infeasible' } as const) : solverInput(problem);
-  const solved = 'lp' in input ? solveChecked(glpk, input.lp) : undefined;
-  const out = solved?.out;
-  const result = emptyPlan(dataset, query, 'answer' in input ? input.answer === 'no-cut' : out?.result.status === glpk.GLP_OPT);
+  const solved = 'lp' in input ? solveChecked(glpk, input.lp, planTolerances(problem), `the ${query.scenario} plan`) : undefined;
+  const result = emptyPlan(dataset, query, 'answer' in input ? input.answer === 'no-cut' : solved?.status === 'optimal');
   const infeasible = (why: Infeasibility[]) => {
     result.feasible = false;
     result.ozone = ozoneAfter(compiled, []);
@@ -332,21 +279,16 @@ export function solveProblem(glpk: GLPK, problem: PlanProblem): PlanResult {
     return result;
   };
   if (!result.feasible) return infeasible(diagnose(problem));
+  const optimum = solved?.status === 'optimal' ? solved : undefined;
   const cuts = new Array<number>(compiled.steps.length).fill(0);
-  if (out) {
-    problem.columns.forEach((k) => {
-      // A scaled solve works in shares of each step (scaleColumns); clamp round-off so cuts stay within [0, cap].
-      const { cap } = compiled.steps[k];
-      cuts[k] = Math.min(Math.max((out.result.vars[compiled.columnNames[k]] ?? 0) * (solved!.scaled ? cap : 1), 0), cap);
-    });
-  }
+  if (optimum) problem.columns.forEach((k) => (cuts[k] = optimum.vars[compiled.columnNames[k]] ?? 0));
   const ozone = ozoneAfter(compiled, cuts);
   const missed = missedTargets(problem, ozone);
   if (missed.length > 0) return infeasible(missed);
   fillPlan(result, compiled, cuts, ozone);
-  if (out) {
+  if (optimum) {
     problem.rows.forEach((r) => {
-      const dual = out.result.dual?.[rowName(compiled, r)] ?? 0;
+      const dual = optimum.dual[rowName(compiled, r)] ?? 0;
       if (Math.abs(dual) > EPS) result.marginalCost[dataset.receptors[r].id] = dual;
     });
   }

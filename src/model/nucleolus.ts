@@ -2,7 +2,7 @@
  * The nucleolus of the cost game: the allocation that makes the largest excess x(S) - v(S) (what
  * a coalition S is charged beyond what it would pay on its own) as small as possible, then the
  * next largest, and so on. Computed exactly by the standard sequence of linear programmes, solved
- * with glpk.js:
+ * with glpk.js, each answer certified (certified.ts):
  *
  *   round k:  minimise t  s.t.  x(S) - v(S) <= t   for every coalition S still free,
  *                               x(S) - v(S) = e_S  for the coalitions fixed in earlier rounds,
@@ -20,7 +20,7 @@
  * empty.
  */
 import type { GLPK, LP } from 'glpk.js/node';
-import { SOLVER_OPTIONS } from './lp';
+import { solveChecked, type Tolerances } from './certified';
 import { COST_TOLERANCE, type CostGame, type SharingProgress } from './sharing';
 import { runSteps } from './steps';
 
@@ -129,7 +129,8 @@ export function* nucleolusSteps(glpk: GLPK, game: Pick<CostGame, 'players' | 'va
   const levels: NucleolusLevel[] = [];
   const names = game.players.map((_, i) => `x${i}`);
   const members = (mask: number) => names.filter((_, i) => mask & (1 << i)).map((name) => ({ name, coef: 1 }));
-  const options = { ...SOLVER_OPTIONS, msglev: glpk.GLP_MSG_OFF };
+  // Values are in units of the largest |v(S)|: the game's own relative tolerance, absolute here.
+  const tolerances: Tolerances = { gap: () => COST_TOLERANCE, row: () => COST_TOLERANCE };
   let maxExcess = 0;
   let rounds = 0;
 
@@ -144,16 +145,16 @@ export function* nucleolusSteps(glpk: GLPK, game: Pick<CostGame, 'players' | 'va
       ],
       bounds: [...names, 't'].map((name) => ({ name, type: glpk.GLP_FR, lb: 0, ub: 0 })),
     };
-    const out = glpk.solve(lp, options);
     rounds++;
-    if (out.result.status !== glpk.GLP_OPT) throw new Error(`The nucleolus LP did not solve (round ${rounds}, GLPK status ${out.result.status}).`);
-    const t = out.result.z;
+    const out = solveChecked(glpk, lp, tolerances, `the nucleolus LP (round ${rounds})`);
+    if (out.status !== 'optimal') throw new Error(`The nucleolus LP has no optimum (round ${rounds}), though every allocation with a large enough t is feasible.`);
+    const t = out.z;
     if (rounds === 1) maxExcess = t;
-    const x = names.map((name) => out.result.vars[name] ?? 0);
+    const x = names.map((name) => out.vars[name] ?? 0);
     const excess = (mask: number) => x.reduce((sum, xi, i) => (mask & (1 << i) ? sum + xi : sum), 0) - v(mask);
     // Rows with a non-zero dual are tight at every optimum; the free rows' duals sum to 1.
-    let tight = free.filter((mask) => Math.abs(out.result.dual?.[rowName(mask)] ?? 0) > tolerance);
-    if (tight.length === 0) tight = provablyTight(glpk, lp, free, t, excess, tolerance);
+    let tight = free.filter((mask) => Math.abs(out.dual[rowName(mask)] ?? 0) > tolerance);
+    if (tight.length === 0) tight = provablyTight(glpk, lp, free, t, excess, tolerance, tolerances);
     const added: number[] = [];
     for (const mask of tight) {
       if (span.add(mask, v(mask) + t)) {
@@ -181,14 +182,14 @@ export function* nucleolusSteps(glpk: GLPK, game: Pick<CostGame, 'players' | 'va
  * tight at this optimum is tight at every optimum if even the least excess it can have on the
  * optimal face is t. The first such coalition is returned (there is always one).
  */
-function provablyTight(glpk: GLPK, lp: LP, free: number[], t: number, excess: (mask: number) => number, tolerance: number): number[] {
-  const options = { ...SOLVER_OPTIONS, msglev: glpk.GLP_MSG_OFF };
+function provablyTight(glpk: GLPK, lp: LP, free: number[], t: number, excess: (mask: number) => number, tolerance: number, tolerances: Tolerances): number[] {
   const face: LP['subjectTo'] = lp.subjectTo.map((row) => (row.vars.some((v) => v.name === 't') ? { ...row, vars: row.vars.filter((v) => v.name !== 't'), bnds: { ...row.bnds, ub: row.bnds.ub + t } } : row));
   for (const mask of free) {
     if (Math.abs(excess(mask) - t) > tolerance * 10) continue;
     const row = face.find((r) => r.name === rowName(mask))!;
-    const out = glpk.solve({ ...lp, objective: { direction: glpk.GLP_MIN, name: 'least', vars: row.vars }, subjectTo: face, bounds: lp.bounds!.filter((b) => b.name !== 't') }, options);
-    if (out.result.status === glpk.GLP_OPT && out.result.z >= row.bnds.ub - tolerance * 10) return [mask];
+    const least = { ...lp, objective: { direction: glpk.GLP_MIN, name: 'least', vars: row.vars }, subjectTo: face, bounds: lp.bounds!.filter((b) => b.name !== 't') };
+    const out = solveChecked(glpk, least, tolerances, `the nucleolus face LP of coalition ${mask}`);
+    if (out.status === 'optimal' && out.z >= row.bnds.ub - tolerance * 10) return [mask];
   }
   throw new Error('The nucleolus LP has no coalition tight at every optimum (numerical trouble).');
 }

@@ -6,7 +6,8 @@
 import type { GLPK, LP } from 'glpk.js/node';
 import { CoalitionLp, type CoalitionCost } from './coalition-lp';
 import { compile } from './compile';
-import { buildProblem, QueryError, scaleColumns, SOLVER_OPTIONS, solvePlan } from './lp';
+import { solveChecked, UncertifiedError } from './certified';
+import { buildProblem, planTolerances, QueryError, solvePlan } from './lp';
 import { greedyPlan, meritOrder, type MeritStep } from './merit';
 import type { Dataset, LocalizedText, PlanResult, ReceptorTarget } from './types';
 import { runSteps } from './steps';
@@ -152,24 +153,25 @@ function withDamage(lp: LP, prices: number[]): LP {
 /**
  * Several receptors: the regional LP restricted to the coalition's jurisdictions. Only if it is
  * infeasible is it re-solved with damage columns, so a coalition that can meet its targets is
- * charged exactly its least cost. This is the definition, solved with GLPK; costGameSteps uses
+ * charged exactly its least cost. This is the definition, solved with GLPK and certified
+ * (certified.ts: an answer that fails the check throws UncertifiedError); costGameSteps uses
  * CoalitionLp (coalition-lp.ts), which gives the same v(S) much faster, and falls back to this
  * for a coalition whose answer it cannot certify.
  */
 export function lpCost(glpk: GLPK, dataset: Dataset, targets: ReceptorTarget[], jurisdictions: string[], prices: number[]): CoalitionCost {
   const built = buildProblem(dataset, { scenario: 'regional', targets, allowedJurisdictions: jurisdictions });
-  const { columns } = built;
-  const lp = scaleColumns(built.lp); // values are not read back, only z and the damage columns (unscaled)
-  const options = { ...SOLVER_OPTIONS, msglev: glpk.GLP_MSG_OFF };
-  if (columns.length > 0) {
-    const out = glpk.solve(lp, options);
-    if (out.result.status === glpk.GLP_OPT) return { value: out.result.z, shortfall: 0 };
+  // A coalition meets its targets only to within DAMAGE_EPS (as CoalitionLp and usedDamage read it), not a plan's slack.
+  const tolerances = { ...planTolerances(built), row: () => DAMAGE_EPS };
+  const who = `the coalition of ${jurisdictions.join(', ')}`;
+  if (built.columns.length > 0) {
+    const plain = solveChecked(glpk, built.lp, tolerances, who);
+    if (plain.status === 'optimal') return { value: plain.z, shortfall: 0 };
   }
-  const priced = withDamage(lp, prices);
-  const out = glpk.solve(priced, options);
-  if (out.result.status !== glpk.GLP_OPT) throw new Error(`The coalition LP with damage did not solve (GLPK status ${out.result.status}).`);
-  const shortfall = priced.subjectTo.reduce((sum, row) => sum + (out.result.vars[`damage_${row.name}`] ?? 0), 0);
-  return { value: out.result.z, shortfall };
+  const priced = withDamage(built.lp, prices);
+  const out = solveChecked(glpk, priced, tolerances, `${who} with damage`);
+  if (out.status !== 'optimal') throw new UncertifiedError(`The LP of ${who} with damage has no optimum, though every row can be met by damage.`);
+  const shortfall = priced.subjectTo.reduce((sum, row) => sum + (out.vars[`damage_${row.name}`] ?? 0), 0);
+  return { value: out.z, shortfall };
 }
 
 /** The damage price per μg/m³ at each target: min(receptor damage, cap); null if some target's receptor has none. */
