@@ -4,6 +4,21 @@ const payTotal = (page) => page.locator('[data-testid="pay-total"]');
 
 export const tests = [
   {
+    name: 'who pays on a phone: the result leads, above the rule list, and nothing scrolls sideways',
+    viewport: { width: 390, height: 844 },
+    async run({ page, origin }) {
+      await page.goto(`${origin}/?view=pay&lang=zh`);
+      await payTotal(page).waitFor({ timeout: 20_000 });
+      const tops = await page.evaluate(() => ({
+        total: document.querySelector('[data-testid="pay-total"]').getBoundingClientRect().top,
+        rules: document.querySelector('input[name="rule"]').getBoundingClientRect().top,
+      }));
+      assert.ok(tops.total < 844 && tops.total < tops.rules, `the result at ${tops.total}px, the rule list at ${tops.rules}px`);
+      await page.locator('[data-testid="fund-table"]').waitFor();
+      assert.equal(await page.evaluate(() => document.documentElement.scrollWidth - innerWidth), 0, 'the page scrolls sideways');
+    },
+  },
+  {
     name: 'who pays: a rule gives responsibilities, payments that net to zero, flows on the map',
     viewport: { width: 1600, height: 1000 },
     async run({ page, origin }) {
@@ -41,7 +56,7 @@ export const tests = [
       assert.match(await page.locator('[data-testid="pay-core"]').innerText(), /This split is in the core/);
       assert.match(await page.locator('[data-testid="pay-saving"]').innerText(), /Acting alone, the parties would spend 2\.82 bn yuan a year in all; acting together they spend 781\.6 m yuan, a saving of 2\.04 bn yuan/);
       // Every place has a target and every group can reach its own: the page says whose targets are in the game.
-      assert.match(await page.locator('[data-testid="pay-game"]').innerText(), /^Every place has a target here \(13 receptors, each held to the target set above\), and every group of parties can meet its own targets/);
+      assert.match(await page.locator('[data-testid="pay-game"]').innerText(), /^Every place has a target here \(13 receptors, each held to the target set with the slider\), and every group of parties can meet its own targets/);
       assert.equal(await page.locator('[data-testid="pay-why"]').count(), 0);
       // A rule outside the core: the page says so, names the blocking group and never claims the opposite.
       const before = await payTotal(page).innerText();
