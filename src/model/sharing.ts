@@ -140,7 +140,7 @@ export function meritCost(dataset: Dataset, order: MeritStep[], inCoalition: (st
 }
 
 /** Adds a damage column per row: ozone left above the target, charged at the row's damage price. */
-function withDamage(lp: LP, prices: number[]): LP {
+export function withDamage(lp: LP, prices: number[]): LP {
   const names = lp.subjectTo.map((row) => `damage_${row.name}`);
   return {
     ...lp,

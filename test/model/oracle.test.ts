@@ -17,7 +17,7 @@ import { loadGlpk } from '../../src/model/glpk';
 import { LIMITS } from '../../src/model/limits';
 import { buildProblem, exportLp, QueryError, solvePlan, targetSlack, type GLPK } from '../../src/model/lp';
 import { nucleolus } from '../../src/model/nucleolus';
-import { costGame, costTolerance, DAMAGE_EPS, lpCost, type CostGame } from '../../src/model/sharing';
+import { costGame, costTolerance, DAMAGE_EPS, lpCost, withDamage, type CostGame } from '../../src/model/sharing';
 import type { Dataset, PlanResult, ReceptorTarget } from '../../src/model/types';
 import { mulberry32 } from '../../src/model/uncertainty';
 import { validateDataset } from '../../src/model/validate';
@@ -51,16 +51,6 @@ const highsSolve = (text: string) => highsRun(text)?.z ?? null;
 /** Does x meet every (>=) row of lp to within slack(i)? */
 function meets(lp: LP, x: Record<string, number>, slack: (i: number) => number): boolean {
   return lp.subjectTo.every((row, i) => row.vars.reduce((sum, v) => sum + v.coef * (x[v.name] ?? 0), 0) >= row.bnds.lb - slack(i));
-}
-
-/** The coalition LP with a damage column per row (ozone left above the target, at the row's price). */
-function withDamage(lp: LP, prices: number[]): LP {
-  const damage = lp.subjectTo.map((row) => `damage_${row.name}`);
-  return {
-    ...lp,
-    objective: { ...lp.objective, vars: [...lp.objective.vars, ...damage.map((name, i) => ({ name, coef: prices[i] }))] },
-    subjectTo: lp.subjectTo.map((row, i) => ({ ...row, vars: [...row.vars, { name: damage[i], coef: 1 }] })),
-  };
 }
 
 /** The least largest excess over efficient allocations (the nucleolus' first round), by HiGHS, in units of `scale`. */
