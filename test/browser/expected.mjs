@@ -8,8 +8,9 @@ const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const TSX = `${ROOT}/node_modules/.bin/tsx`;
 const cache = new Map();
 
-/** The bundled default dataset, read as the page reads it. */
+/** The bundled datasets, read as the page reads them: the default and the calibrated one. */
 export const bundled = JSON.parse(readFileSync(`${ROOT}/public/data/bth-ozone.json`, 'utf8'));
+export const calibrated = JSON.parse(readFileSync(`${ROOT}/public/data/bth-ozone-calibrated.json`, 'utf8'));
 const memo = (key, make) => (cache.has(key) ? cache.get(key) : cache.set(key, make()).get(key));
 
 /** `npm run cli -- solve ... --json` for a scenario and target (the default dataset unless `data`). */

@@ -1,9 +1,8 @@
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { calibrated } from './expected.mjs';
 import { waitForPlan as planOn } from './harness.mjs';
 
 const text = (page, testid) => page.locator(`[data-testid="${testid}"]`).innerText();
-const calibrated = JSON.parse(readFileSync(new URL('../../public/data/bth-ozone-calibrated.json', import.meta.url), 'utf8'));
 
 export const tests = [
   {

@@ -1,10 +1,8 @@
 // The methods page: reproducing the study (published figures beside the model's own, solved in the
 // worker), the physical consistency check and the uncertain inputs, for both bundled datasets.
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
-import { bundled, literal } from './expected.mjs';
+import { bundled, calibrated, literal } from './expected.mjs';
 
-const calibrated = JSON.parse(readFileSync(new URL('../../public/data/bth-ozone-calibrated.json', import.meta.url), 'utf8'));
 
 const PUBLISHED = { local: 2.046e9, regional: 0.572e9 };
 
